@@ -1,0 +1,98 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Committee(models.Model):
+    """A committee of Hvidovre Kommune: its history and when its mandate was adopted."""
+
+    name = models.CharField("navn", max_length=200, unique=True)
+    heading = models.CharField(
+        "overskrift",
+        max_length=200,
+        help_text="Sidens overskrift, fx “Referater fra møder i Almenboligudvalget Hvidovre”.",
+    )
+    history = models.TextField(
+        "historik", help_text="Et afsnit pr. linje. Almindelig tekst; HTML vises ikke."
+    )
+    established_on = models.DateField("nedsat den", null=True, blank=True)
+    mandate_adopted_on = models.DateField("kommissorium vedtaget den", null=True, blank=True)
+    updated_at = models.DateTimeField("senest ændret", auto_now=True)
+
+    class Meta:
+        verbose_name = "udvalg"
+        verbose_name_plural = "udvalg"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("committee:home")
+
+    def history_paragraphs(self):
+        return [p.strip() for p in self.history.splitlines() if p.strip()]
+
+    def current_members(self):
+        today = timezone.localdate()
+        return self.members.filter(
+            Q(start_date__isnull=True) | Q(start_date__lte=today),
+            Q(end_date__isnull=True) | Q(end_date__gte=today),
+        )
+
+
+class Task(models.Model):
+    """One paragraph of the committee's mandate ("Udvalgets opgaver")."""
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.CASCADE, related_name="tasks", verbose_name="udvalg"
+    )
+    position = models.PositiveSmallIntegerField("rækkefølge", default=0)
+    text = models.TextField("opgave")
+
+    class Meta:
+        verbose_name = "opgave"
+        verbose_name_plural = "udvalgets opgaver"
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Member(models.Model):
+    """A member of the committee for a period, with the letter of their party."""
+
+    class Role(models.IntegerChoices):
+        # Integers so that the list sorts chair, vice-chair, members.
+        CHAIR = 1, "Formand"
+        VICE_CHAIR = 2, "Næstformand"
+        MEMBER = 3, "Medlem"
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.CASCADE, related_name="members", verbose_name="udvalg"
+    )
+    name = models.CharField("navn", max_length=200)
+    party = models.CharField(
+        "partibogstav", max_length=3, blank=True, help_text="Fx A, C, F, O eller V."
+    )
+    role = models.PositiveSmallIntegerField("rolle", choices=Role, default=Role.MEMBER)
+    start_date = models.DateField("medlem fra", null=True, blank=True)
+    end_date = models.DateField("medlem til", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "medlem"
+        verbose_name_plural = "medlemmer"
+        ordering = ["committee", "role", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="member_end_after_start",
+                violation_error_message="“Medlem til” skal ligge efter “medlem fra”.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.party})" if self.party else self.name

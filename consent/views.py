@@ -1,0 +1,6 @@
+from django.shortcuts import render
+
+
+def policy(request):
+    """The cookie policy."""
+    return render(request, "consent/policy.html")

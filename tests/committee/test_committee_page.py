@@ -1,0 +1,83 @@
+import datetime
+import importlib
+
+import pytest
+from django.utils import timezone
+
+from committee.models import Member
+
+seed = importlib.import_module("committee.migrations.0002_seed_committee_content")
+
+pytestmark = pytest.mark.django_db
+
+
+def test_committee_page_shows_heading_history_and_link_to_minutes(client):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Referater fra møder i Almenboligudvalget Hvidovre</h1>" in html
+    assert "konstituerende møde den 5. december 2017" in html
+    assert '<a class="button-link" href="/referater/">Læs referater fra møder</a>' in html
+    assert ">Udvalgets opgaver</h2>" in html
+    assert ">Referater fra Almenboligudvalg Hvidovre</h2>" in html
+
+
+def test_committee_page_shows_all_seven_mandate_paragraphs_in_order(client):
+    html = client.get("/").content.decode()
+
+    assert len(seed.TASKS) == 7
+    positions = [html.index(f"<p>{task}</p>") for task in seed.TASKS]
+    assert positions == sorted(positions)
+
+
+def test_committee_page_is_danish_with_a_skip_link_to_main_content(client):
+    html = client.get("/").content.decode()
+
+    assert '<html lang="da">' in html
+    assert '<a class="skip-link" href="#indhold">Gå til indhold</a>' in html
+    assert '<main id="indhold"' in html
+
+
+def test_empty_member_list_is_explained_not_left_blank(client):
+    html = client.get("/").content.decode()
+
+    assert "Udvalgets medlemmer er ikke oplyst" in html
+
+
+def test_current_members_are_listed_chair_first_and_former_members_left_out(client, committee):
+    today = timezone.localdate()
+    Member.objects.create(committee=committee, name="Bente Berg", party="V")
+    Member.objects.create(committee=committee, name="Anders And", party="A", role=Member.Role.CHAIR)
+    Member.objects.create(
+        committee=committee,
+        name="Gammel Gert",
+        party="C",
+        end_date=today - datetime.timedelta(days=1),
+    )
+
+    html = client.get("/").content.decode()
+
+    assert 'Anders And (A), <span class="member-role">formand</span>' in html
+    assert html.index("Anders And") < html.index("Bente Berg (V)")
+    assert "Gammel Gert" not in html
+
+
+def test_committee_text_is_escaped(client, committee):
+    committee.history = "<script>alert(1)</script>"
+    committee.save()
+
+    html = client.get("/").content.decode()
+
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_committee_page_uses_a_fixed_number_of_queries(
+    client, committee, django_assert_max_num_queries
+):
+    for n in range(20):
+        Member.objects.create(committee=committee, name=f"Medlem {n}", party="A")
+
+    with django_assert_max_num_queries(4):
+        assert client.get("/").status_code == 200
