@@ -1,0 +1,316 @@
+"""
+Meetings of the committee, keyed by their date, with agenda items, attachments and PDF files.
+
+A meeting is public only once published. A closed agenda item ("lukket punkt") keeps its content
+in the database for the clerks, but nothing of it but its number ever leaves through a public page,
+feed, search or export: the public accessors below are the only way templates reach item content.
+"""
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from committee.models import Committee, Member
+
+
+def minutes_upload_to(instance, filename):
+    # Generated names: no overwrites, no path tricks, nothing of the clerk's file name on disk.
+    return f"referater/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.pdf"
+
+
+def attachment_upload_to(instance, filename):
+    return f"bilag/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.pdf"
+
+
+class MeetingQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def for_date(self, date):
+        return self.filter(date=date)
+
+
+class Meeting(models.Model):
+    """One meeting of the committee; its date is its identity in URLs (/referater/2018-05-29/)."""
+
+    class Kind(models.TextChoices):
+        AGENDA = "dagsorden", "Dagsorden"
+        MINUTES = "referat", "Referat"
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.PROTECT, related_name="meetings", verbose_name="udvalg"
+    )
+    date = models.DateField("mødedato")
+    start_time = models.TimeField("mødetidspunkt", null=True, blank=True)
+    place = models.CharField(
+        "mødested", max_length=200, blank=True, help_text="Fx “Rådhuset, mødelokale 1”."
+    )
+    kind = models.CharField(
+        "type",
+        max_length=10,
+        choices=Kind,
+        default=Kind.MINUTES,
+        help_text="Dagsorden før mødet, referat efter mødet.",
+    )
+    remarks = models.TextField(
+        "bemærkninger",
+        blank=True,
+        help_text="Fx hvem der var stedfortræder for hvem, og gæster. Almindelig tekst.",
+    )
+    minutes_pdf = models.FileField(
+        "referat som PDF", upload_to=minutes_upload_to, blank=True, max_length=255
+    )
+    minutes_pdf_text = models.TextField("tekst fra PDF", blank=True, editable=False)
+    is_published = models.BooleanField("offentliggjort", default=False)
+    first_published_at = models.DateTimeField(
+        "første gang offentliggjort", null=True, blank=True, editable=False
+    )
+    corrected_at = models.DateTimeField(
+        "senest rettet",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Sidst indholdet blev ændret, efter at mødet var offentliggjort.",
+    )
+    created_at = models.DateTimeField("oprettet", auto_now_add=True)
+    updated_at = models.DateTimeField("senest ændret", auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "møde"
+        verbose_name_plural = "møder"
+        ordering = ["-date"]
+        get_latest_by = "date"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "date"],
+                name="one_meeting_per_committee_and_date",
+                violation_error_message="Udvalget har allerede et møde på denne dato.",
+            )
+        ]
+        indexes = [models.Index(fields=["is_published", "-date"], name="meeting_published_date")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} – {self.committee} den {self.date:%d-%m-%Y}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._date_in_db = instance.__dict__.get("date")
+        return instance
+
+    def save(self, *args, **kwargs):
+        old_date = getattr(self, "_date_in_db", None)
+        super().save(*args, **kwargs)
+        if old_date and old_date != self.date and self.has_been_published:
+            # Journalists have linked to the old date: keep it answering, forever.
+            MeetingRedirect.objects.update_or_create(
+                committee_id=self.committee_id, old_date=old_date, defaults={"meeting": self}
+            )
+        # A meeting moved back to a date it once had: its own page wins over the redirect.
+        MeetingRedirect.objects.filter(committee_id=self.committee_id, old_date=self.date).delete()
+        self._date_in_db = self.date
+
+    def get_absolute_url(self):
+        return reverse("minutes:meeting", kwargs={"date": self.date})
+
+    def get_pdf_url(self):
+        return reverse("minutes:meeting_pdf", kwargs={"date": self.date})
+
+    @property
+    def last_modified(self):
+        return self.updated_at
+
+    def publish(self, when=None):
+        when = when or timezone.now()
+        self.is_published = True
+        if self.first_published_at is None:
+            self.first_published_at = when
+
+    def unpublish(self):
+        self.is_published = False
+
+    @property
+    def has_been_published(self):
+        return self.first_published_at is not None
+
+
+class Participant(models.Model):
+    """A member present at, or absent from, a meeting; linked to the member where one exists."""
+
+    class Status(models.TextChoices):
+        PRESENT = "til_stede", "Til stede"
+        ABSENT = "afbud", "Fraværende med afbud"
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="participants", verbose_name="møde"
+    )
+    member = models.ForeignKey(
+        Member,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name="medlem",
+        help_text="Vælg et medlem af udvalget, eller skriv navnet nedenfor.",
+    )
+    name = models.CharField(
+        "navn", max_length=200, blank=True, help_text="Kun hvis personen ikke er på listen."
+    )
+    party = models.CharField("partibogstav", max_length=3, blank=True)
+    status = models.CharField("status", max_length=10, choices=Status, default=Status.PRESENT)
+    position = models.PositiveSmallIntegerField("rækkefølge", default=0)
+
+    class Meta:
+        verbose_name = "deltager"
+        verbose_name_plural = "medlemmer og afbud"
+        ordering = ["position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(member__isnull=False) | ~Q(name=""),
+                name="participant_has_member_or_name",
+                violation_error_message="Vælg et medlem eller skriv et navn.",
+            )
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        name = self.name or (self.member.name if self.member_id else "")
+        party = self.party or (self.member.party if self.member_id else "")
+        return f"{name} ({party})" if party else name
+
+
+class AgendaItem(models.Model):
+    """A numbered item ("punkt") on a meeting's agenda, with the sections of Danish minutes."""
+
+    # The sections in the order the municipality's minutes show them: (field, heading).
+    SECTIONS = [
+        ("decision_theme", "Beslutningstema"),
+        ("recommendation", "Indstilling"),
+        ("decision", "Beslutning"),
+        ("case_presentation", "Sagsfremstilling"),
+        ("economic_consequences", "Økonomiske konsekvenser"),
+    ]
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="items", verbose_name="møde"
+    )
+    number = models.PositiveSmallIntegerField("nummer")
+    title = models.CharField("titel", max_length=300)
+    is_closed = models.BooleanField(
+        "lukket punkt",
+        default=False,
+        help_text="Et lukket punkt vises kun som “Lukket punkt” med sit nummer. "
+        "Indholdet vises, søges og udgives aldrig.",
+    )
+    decision_theme = models.TextField("beslutningstema", blank=True)
+    recommendation = models.TextField("indstilling", blank=True)
+    decision = models.TextField("beslutning", blank=True)
+    case_presentation = models.TextField("sagsfremstilling", blank=True)
+    economic_consequences = models.TextField("økonomiske konsekvenser", blank=True)
+
+    class Meta:
+        verbose_name = "dagsordenspunkt"
+        verbose_name_plural = "dagsordenspunkter"
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number"],
+                name="one_item_number_per_meeting",
+                violation_error_message="Mødet har allerede et punkt med dette nummer.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.public_title}"
+
+    @property
+    def anchor(self):
+        return f"punkt-{self.number}"
+
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def public_title(self):
+        return "Lukket punkt" if self.is_closed else self.title
+
+    def public_sections(self):
+        """(heading, text) of each filled section; nothing at all for a closed item."""
+        if self.is_closed:
+            return []
+        return [
+            (heading, getattr(self, field))
+            for field, heading in self.SECTIONS
+            if getattr(self, field)
+        ]
+
+
+class Attachment(models.Model):
+    """An attachment ("bilag") to an agenda item: a PDF with a title."""
+
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="attachments", verbose_name="punkt"
+    )
+    title = models.CharField("titel", max_length=300)
+    file = models.FileField("fil (PDF)", upload_to=attachment_upload_to, max_length=255)
+    text = models.TextField("tekst fra PDF", blank=True, editable=False)
+    position = models.PositiveSmallIntegerField("rækkefølge", default=0)
+    uploaded_at = models.DateTimeField("uploadet", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "bilag"
+        verbose_name_plural = "bilag"
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("minutes:attachment", kwargs={"date": self.item.meeting.date, "pk": self.pk})
+
+
+class MinutesPdfVersion(models.Model):
+    """An earlier minutes PDF, kept when a clerk replaced it after publishing."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="pdf_versions", verbose_name="møde"
+    )
+    file = models.FileField("fil", max_length=255)
+    replaced_at = models.DateTimeField("erstattet", default=timezone.now)
+
+    class Meta:
+        verbose_name = "tidligere version af referatet"
+        verbose_name_plural = "tidligere versioner af referatet"
+        ordering = ["-replaced_at"]
+
+    def __str__(self):
+        return f"{self.meeting} (erstattet {timezone.localtime(self.replaced_at):%d-%m-%Y %H:%M})"
+
+
+class MeetingRedirect(models.Model):
+    """An old date of a published meeting; its URL answers with a permanent redirect, forever."""
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, verbose_name="udvalg")
+    old_date = models.DateField("tidligere dato")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="redirects", verbose_name="møde"
+    )
+    created_at = models.DateTimeField("oprettet", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "omdirigering"
+        verbose_name_plural = "omdirigeringer"
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "old_date"], name="one_redirect_per_date")
+        ]
+
+    def __str__(self):
+        return f"{self.old_date} → {self.meeting.date}"
