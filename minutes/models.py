@@ -97,12 +97,6 @@ class Meeting(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} – {self.committee} den {self.date:%d-%m-%Y}"
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._date_in_db = instance.__dict__.get("date")
-        return instance
-
     def save(self, *args, **kwargs):
         old_date = getattr(self, "_date_in_db", None)
         super().save(*args, **kwargs)
@@ -117,6 +111,12 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("minutes:meeting", kwargs={"date": self.date})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._date_in_db = instance.__dict__.get("date")
+        return instance
 
     def get_pdf_url(self):
         return reverse("minutes:meeting_pdf", kwargs={"date": self.date})
@@ -231,12 +231,12 @@ class AgendaItem(models.Model):
     def __str__(self):
         return f"{self.number}. {self.public_title}"
 
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#{self.anchor}"
+
     @property
     def anchor(self):
         return f"punkt-{self.number}"
-
-    def get_absolute_url(self):
-        return f"{self.meeting.get_absolute_url()}#{self.anchor}"
 
     @property
     def public_title(self):

@@ -1,4 +1,4 @@
-"""Building small PDFs (demo content and tests); reading text out of uploaded PDFs lives here too."""
+"""Writing small PDFs (demo content, tests) and reading text out of uploaded ones."""
 
 from fpdf import FPDF
 
