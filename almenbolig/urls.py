@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from committee.sitemaps import PagesSitemap
+from minutes.sitemaps import MeetingSitemap, MinutesArchiveSitemap
 
 from . import views
 
@@ -13,6 +14,8 @@ admin.site.index_title = "Referater og indhold"
 
 sitemaps = {
     "sider": PagesSitemap,
+    "referater": MinutesArchiveSitemap,
+    "moeder": MeetingSitemap,
 }
 
 urlpatterns = [

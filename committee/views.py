@@ -1,7 +1,11 @@
 from django.http import Http404
 from django.shortcuts import render
 
+from minutes.models import Meeting
+
 from .models import Committee
+
+LATEST_MINUTES = 10
 
 
 def home(request):
@@ -12,5 +16,13 @@ def home(request):
     return render(
         request,
         "committee/home.html",
-        {"committee": committee, "members": list(committee.current_members())},
+        {
+            "committee": committee,
+            "members": list(committee.current_members()),
+            "latest_meetings": list(
+                Meeting.objects.published()
+                .filter(committee=committee)
+                .for_listing()[:LATEST_MINUTES]
+            ),
+        },
     )

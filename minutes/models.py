@@ -15,6 +15,9 @@ from django.utils import timezone
 
 from committee.models import Committee, Member
 
+from .pdf import extract_file_text
+from .validators import validate_pdf
+
 
 def minutes_upload_to(instance, filename):
     # Generated names: no overwrites, no path tricks, nothing of the clerk's file name on disk.
@@ -31,6 +34,50 @@ class MeetingQuerySet(models.QuerySet):
 
     def for_date(self, date):
         return self.filter(date=date)
+
+    def for_listing(self):
+        """Just what a row in a list of meetings shows (date, kind, PDF link), newest first."""
+        return self.only("id", "date", "kind", "minutes_pdf").order_by("-date")
+
+    def with_public_content(self):
+        """Everything a meeting page shows, in a fixed number of queries (one per relation).
+
+        Attachments come only for open items (`item.public_attachments`): a closed item's files
+        never leave the database through a page, whatever a template does.
+        """
+        return (
+            self.select_related("committee")
+            .defer("minutes_pdf_text")
+            .prefetch_related(
+                models.Prefetch(
+                    "participants", queryset=Participant.objects.select_related("member")
+                ),
+                models.Prefetch(
+                    "items",
+                    queryset=AgendaItem.objects.prefetch_related(
+                        models.Prefetch(
+                            "attachments",
+                            queryset=Attachment.objects.filter(item__is_closed=False).only(
+                                "id", "item_id", "title", "position"
+                            ),
+                            to_attr="public_attachments",
+                        )
+                    ),
+                ),
+            )
+        )
+
+    def years(self):
+        """The years that have meetings, newest first, as integers (one query)."""
+        return [d.year for d in self.dates("date", "year", order="DESC")]
+
+    def freshness(self):
+        """(latest change, number of meetings) in one cheap aggregate, for HTTP validators.
+
+        Counting catches a deleted meeting, which leaves no newer `updated_at` behind.
+        """
+        found = self.aggregate(latest=models.Max("updated_at"), count=models.Count("id"))
+        return found["latest"], found["count"]
 
 
 class Meeting(models.Model):
@@ -61,7 +108,11 @@ class Meeting(models.Model):
         help_text="Fx hvem der var stedfortræder for hvem, og gæster. Almindelig tekst.",
     )
     minutes_pdf = models.FileField(
-        "referat som PDF", upload_to=minutes_upload_to, blank=True, max_length=255
+        "referat som PDF",
+        upload_to=minutes_upload_to,
+        blank=True,
+        max_length=255,
+        validators=[validate_pdf],
     )
     minutes_pdf_text = models.TextField("tekst fra PDF", blank=True, editable=False)
     is_published = models.BooleanField("offentliggjort", default=False)
@@ -99,7 +150,18 @@ class Meeting(models.Model):
 
     def save(self, *args, **kwargs):
         old_date = getattr(self, "_date_in_db", None)
+        update_fields = kwargs.get("update_fields")
+        replaced_pdf = None
+        if update_fields is None or "minutes_pdf" in update_fields:
+            replaced_pdf = self._take_in_new_pdf()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "minutes_pdf_text", "corrected_at"}
         super().save(*args, **kwargs)
+        if replaced_pdf:
+            # The replaced file stays in storage: a correction never destroys what was public.
+            MinutesPdfVersion.objects.create(
+                meeting=self, file=replaced_pdf, replaced_at=self.corrected_at
+            )
         if old_date and old_date != self.date and self.has_been_published:
             # Journalists have linked to the old date: keep it answering, forever.
             MeetingRedirect.objects.update_or_create(
@@ -137,6 +199,32 @@ class Meeting(models.Model):
     @property
     def has_been_published(self):
         return self.first_published_at is not None
+
+    def _take_in_new_pdf(self):
+        """
+        When the minutes PDF has changed since it was stored, extract its text for search.
+
+        Returns the name of the file it replaces if the meeting had been published, and marks the
+        meeting as corrected; save() then keeps that file as an earlier version.
+        """
+        if "minutes_pdf" not in self.__dict__:
+            return None  # deferred and never loaded, so not changed either
+        stored = None
+        if not self._state.adding:
+            stored = (
+                Meeting._base_manager.filter(pk=self.pk)
+                .values("minutes_pdf", "first_published_at")
+                .first()
+            )
+        stored_name = (stored or {}).get("minutes_pdf") or ""
+        pdf = self.minutes_pdf
+        if pdf._committed and (pdf.name or "") == stored_name:
+            return None
+        self.minutes_pdf_text = extract_file_text(pdf)
+        if stored_name and stored["first_published_at"]:
+            self.corrected_at = timezone.now()
+            return stored_name
+        return None
 
 
 class Participant(models.Model):
@@ -260,7 +348,9 @@ class Attachment(models.Model):
         AgendaItem, on_delete=models.CASCADE, related_name="attachments", verbose_name="punkt"
     )
     title = models.CharField("titel", max_length=300)
-    file = models.FileField("fil (PDF)", upload_to=attachment_upload_to, max_length=255)
+    file = models.FileField(
+        "fil (PDF)", upload_to=attachment_upload_to, max_length=255, validators=[validate_pdf]
+    )
     text = models.TextField("tekst fra PDF", blank=True, editable=False)
     position = models.PositiveSmallIntegerField("rækkefølge", default=0)
     uploaded_at = models.DateTimeField("uploadet", auto_now_add=True)
@@ -273,8 +363,26 @@ class Attachment(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if (update_fields is None or "file" in update_fields) and self._file_changed():
+            self.text = extract_file_text(self.file)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "text"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("minutes:attachment", kwargs={"date": self.item.meeting.date, "pk": self.pk})
+
+    def _file_changed(self):
+        if "file" not in self.__dict__:
+            return False  # deferred and never loaded
+        if not self.file._committed:
+            return True
+        if self._state.adding:
+            return bool(self.file)
+        stored = Attachment._base_manager.filter(pk=self.pk).values_list("file", flat=True).first()
+        return (stored or "") != (self.file.name or "")
 
 
 class MinutesPdfVersion(models.Model):
@@ -314,3 +422,51 @@ class MeetingRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_date} → {self.meeting.date}"
+
+
+class SearchEntry(models.Model):
+    """One searchable piece of a published meeting: its title and remarks, its minutes PDF,
+    an open agenda item or an open item's attachment.
+
+    The table is rebuilt from the public accessors (`minutes.search.index_meeting`) whenever a
+    meeting, item or attachment is saved, so closed items and unpublished meetings never enter
+    it: nothing secret can be found by searching. On PostgreSQL a GIN index over the Danish
+    text search vector of title and body serves the search (migration 0003).
+    """
+
+    class Kind(models.TextChoices):
+        MEETING = "moede", "Mødet"
+        MINUTES_PDF = "pdf", "Referatet som PDF"
+        ITEM = "punkt", "Punkt"
+        ATTACHMENT = "bilag", "Bilag"
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="search_entries", verbose_name="møde"
+    )
+    item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="search_entries",
+        verbose_name="punkt",
+    )
+    attachment = models.ForeignKey(
+        Attachment,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="search_entries",
+        verbose_name="bilag",
+    )
+    kind = models.CharField("type", max_length=10, choices=Kind)
+    title = models.CharField("titel", max_length=400, blank=True)
+    body = models.TextField("tekst", blank=True)
+
+    class Meta:
+        verbose_name = "søgeindeks"
+        verbose_name_plural = "søgeindeks"
+        ordering = ["meeting", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.title}"[:80]

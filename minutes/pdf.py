@@ -1,6 +1,19 @@
 """Writing small PDFs (demo content, tests) and reading text out of uploaded ones."""
 
+import logging
+import time
+
+from django.conf import settings
 from fpdf import FPDF
+from pypdf import PdfReader
+from pypdf.errors import DependencyError
+
+logger = logging.getLogger(__name__)
+
+# Extraction runs inside the clerk's upload request: bounded so that a long or hostile PDF cannot
+# hold a worker. Both can be set in settings.
+DEFAULT_TEXT_MAX_PAGES = 200
+DEFAULT_TEXT_MAX_SECONDS = 5
 
 
 def make_pdf(title, paragraphs=()):
@@ -19,3 +32,86 @@ def make_pdf(title, paragraphs=()):
         pdf.multi_cell(0, 6, paragraph)
         pdf.ln(3)
     return bytes(pdf.output())
+
+
+def opens_without_password(reader):
+    """Whether an encrypted PDF opens with the empty password (only editing is restricted)."""
+    try:
+        return bool(reader.decrypt(""))
+    except DependencyError:
+        # AES needs the optional cryptography package; without it the content is out of reach.
+        return False
+
+
+def extract_text(fileobj, *, max_pages=None, max_seconds=None):
+    """
+    The text layer of a PDF, for search, as one string with a blank line between pages.
+
+    Reads at most `max_pages` pages and stops starting new pages once `max_seconds` of wall time
+    have passed. Never raises: a PDF whose text cannot be read (scanned, damaged, encrypted) gives
+    what could be read, possibly "", and a logged warning, because it must still be published.
+    """
+    if max_pages is None:
+        max_pages = getattr(settings, "MINUTES_PDF_TEXT_MAX_PAGES", DEFAULT_TEXT_MAX_PAGES)
+    if max_seconds is None:
+        max_seconds = getattr(settings, "MINUTES_PDF_TEXT_MAX_SECONDS", DEFAULT_TEXT_MAX_SECONDS)
+    started = time.monotonic()
+    name = getattr(fileobj, "name", None) or "PDF"
+
+    try:
+        reader = PdfReader(fileobj)
+        if reader.is_encrypted and not opens_without_password(reader):
+            logger.warning("No text extracted from %s: it is encrypted", name)
+            return ""
+        page_count = len(reader.pages)
+    except Exception:
+        logger.warning("No text extracted from %s: pypdf cannot open it", name, exc_info=True)
+        return ""
+
+    texts = []
+    for number in range(1, min(page_count, max_pages) + 1):
+        if time.monotonic() - started > max_seconds:
+            logger.warning(
+                "Text extraction from %s stopped after %s s, at page %d of %d",
+                name,
+                max_seconds,
+                number,
+                page_count,
+            )
+            break
+        try:
+            text = reader.pages[number - 1].extract_text() or ""
+        except Exception:
+            logger.warning("No text extracted from page %d of %s", number, name, exc_info=True)
+            continue
+        if text.strip():
+            texts.append(text.strip())
+    if page_count > max_pages:
+        logger.warning(
+            "Text extracted from the first %d of %d pages of %s", max_pages, page_count, name
+        )
+    # PostgreSQL cannot store NUL characters in text, and some PDFs carry them.
+    return "\n\n".join(texts).replace("\x00", "")
+
+
+def extract_file_text(field_file):
+    """
+    The text of the PDF in a FileField: a fresh upload (in memory or in a temporary file, before
+    it is stored) or a file already in storage. "" when there is no file or it cannot be read.
+    """
+    if not field_file:
+        return ""
+    if field_file._committed:
+        try:
+            with field_file.storage.open(field_file.name, "rb") as stored:
+                return extract_text(stored)
+        except OSError:
+            logger.warning("No text extracted from %s: it cannot be opened", field_file.name)
+            return ""
+    # An upload not yet stored: read it in place and rewind, so that storing it copies it whole.
+    upload = field_file.file
+    upload.seek(0)
+    try:
+        return extract_text(upload)
+    finally:
+        upload.seek(0)

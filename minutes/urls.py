@@ -1,14 +1,22 @@
-from django.urls import register_converter
+from django.urls import path, re_path, register_converter
 
+from . import views
 from .converters import IsoDateConverter
+from .feeds import LatestMinutesFeed
 
 register_converter(IsoDateConverter, "isodate")
 
 app_name = "minutes"
 
-# URL names the rest of the site relies on (the public views fill them in):
-#   archive  /referater/                   year      /referater/2018/
-#   meeting  /referater/2018-05-29/        meeting_pdf /referater/2018-05-29/referat.pdf
-#   attachment /referater/2018-05-29/bilag/<pk>.pdf
-#   search   /referater/soeg/              feed /referater/rss/   calendar /referater/kalender.ics
-urlpatterns: list = []
+# The fixed names come first, so that "soeg", "rss" and "kalender.ics" never reach the date
+# patterns. Anything else that is not a four-digit year or a real ISO date is a 404.
+urlpatterns = [
+    path("", views.archive, name="archive"),
+    path("soeg/", views.search_page, name="search"),
+    path("rss/", views.archive_page(LatestMinutesFeed()), name="feed"),
+    path("kalender.ics", views.calendar_feed, name="calendar"),
+    re_path(r"^(?P<year>[0-9]{4})/$", views.year, name="year"),
+    path("<isodate:date>/", views.meeting, name="meeting"),
+    path("<isodate:date>/referat.pdf", views.meeting_pdf, name="meeting_pdf"),
+    path("<isodate:date>/bilag/<int:pk>.pdf", views.attachment, name="attachment"),
+]

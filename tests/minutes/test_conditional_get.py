@@ -1,0 +1,118 @@
+import datetime
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.utils import timezone
+
+from minutes.models import AgendaItem, Meeting
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/referater/",
+    "/referater/2018/",
+    "/referater/2018-05-29/",
+    "/referater/soeg/?q=helhedsplan",
+    "/referater/rss/",
+    "/referater/kalender.ics",
+]
+
+
+@pytest.fixture
+def meeting(make_meeting):
+    return make_meeting("2018-05-29", items=[{"title": "Helhedsplan"}])
+
+
+def later(meeting, minutes=5):
+    Meeting.objects.filter(pk=meeting.pk).update(
+        updated_at=timezone.now() + datetime.timedelta(minutes=minutes)
+    )
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_repeat_visit_with_if_modified_since_gets_304(client, meeting, url):
+    first = client.get(url)
+    assert first.status_code == 200
+    assert "no-cache" in first["Cache-Control"]
+    assert "Cookie" in first["Vary"]
+
+    repeat = client.get(url, headers={"if-modified-since": first["Last-Modified"]})
+
+    assert repeat.status_code == 304
+    assert repeat.content == b""
+    assert "Cookie" in repeat["Vary"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_repeat_visit_with_if_none_match_gets_304(client, meeting, url):
+    first = client.get(url)
+
+    repeat = client.get(
+        url,
+        headers={"if-none-match": first["ETag"], "if-modified-since": first["Last-Modified"]},
+    )
+
+    assert repeat.status_code == 304
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_a_change_to_the_meeting_gives_the_new_page(client, meeting, url):
+    first = client.get(url)
+    later(meeting)
+
+    repeat = client.get(
+        url,
+        headers={"if-none-match": first["ETag"], "if-modified-since": first["Last-Modified"]},
+    )
+
+    assert repeat.status_code == 200
+
+
+def test_editing_an_item_marks_its_meeting_as_changed(client, meeting):
+    first = client.get("/referater/2018-05-29/")
+
+    AgendaItem.objects.filter(meeting=meeting).update(title="x")  # no signal: not noticed
+    item = meeting.items.get()
+    item.title = "Ny titel"
+    item.save()  # a signal: noticed
+
+    repeat = client.get("/referater/2018-05-29/", headers={"if-none-match": first["ETag"]})
+    assert repeat.status_code == 200
+    assert "Ny titel" in repeat.content.decode()
+
+
+def test_unpublishing_or_deleting_a_meeting_changes_the_archive(client, meeting, make_meeting):
+    other = make_meeting("2017-03-07")
+    first = client.get("/referater/")
+
+    other.unpublish()
+    other.save()
+    second = client.get("/referater/", headers={"if-none-match": first["ETag"]})
+    assert second.status_code == 200
+    assert "7. marts 2017" not in second.content.decode()
+
+    other.delete()
+    third = client.get("/referater/", headers={"if-none-match": second["ETag"]})
+    assert third.status_code == 200
+
+
+def test_conditional_request_for_an_unpublished_meeting_is_still_404(client, make_meeting):
+    make_meeting("2018-05-29", published=False)
+    future = "Fri, 01 Jan 2100 00:00:00 GMT"
+
+    response = client.get("/referater/2018-05-29/", headers={"if-modified-since": future})
+
+    assert response.status_code == 404
+
+
+def test_logged_in_clerks_are_never_answered_from_cache(client, meeting, django_user_model):
+    clerk = django_user_model.objects.create_user("referent", password="x", is_staff=True)
+    clerk.user_permissions.add(Permission.objects.get(codename="view_meeting"))
+    client.force_login(clerk)
+    future = "Fri, 01 Jan 2100 00:00:00 GMT"
+
+    for url in PAGES:
+        response = client.get(url, headers={"if-modified-since": future, "if-none-match": "*"})
+        assert response.status_code == 200, url
+        assert "no-store" in response["Cache-Control"], url
+        assert not response.has_header("Last-Modified"), url

@@ -1,0 +1,153 @@
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.utils import timezone
+
+from minutes import ical
+from minutes.models import Meeting
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def unfold(body):
+    """iCalendar content lines, continuation lines joined back (RFC 5545, 3.1)."""
+    return body.replace("\r\n ", "").split("\r\n")
+
+
+def events(body):
+    found, current = [], None
+    for line in unfold(body):
+        if line == "BEGIN:VEVENT":
+            current = {}
+        elif line == "END:VEVENT":
+            found.append(current)
+            current = None
+        elif current is not None:
+            name, _, value = line.partition(":")
+            current[name] = value
+    return found
+
+
+def test_rss_feed_lists_published_minutes_with_open_item_titles(client, make_meeting):
+    meeting = make_meeting(
+        "2018-05-29",
+        items=[{"title": "Helhedsplan"}, {"title": "Hemmeligt salg", "is_closed": True}],
+    )
+    make_meeting("2018-06-12", published=False)
+    Meeting.objects.filter(pk=meeting.pk).update(
+        first_published_at=timezone.make_aware(datetime.datetime(2018, 6, 1, 9, 0))
+    )
+
+    response = client.get("/referater/rss/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = ET.fromstring(response.content).find("channel")
+    assert channel.findtext("title") == "Referater fra Almenboligudvalg Hvidovre"
+    assert channel.findtext("language") == "da"
+    (item,) = channel.findall("item")
+    assert item.findtext("title") == "Referat – Almenboligudvalg Hvidovre den 29. maj 2018"
+    assert item.findtext("link") == "http://testserver/referater/2018-05-29/"
+    assert item.findtext("pubDate") == "Fri, 01 Jun 2018 07:00:00 +0000"
+    assert item.findtext("guid") == f"meeting-{meeting.pk}@almenbolig-hvidovre"
+    description = item.findtext("description")
+    assert '<li value="1">Helhedsplan</li>' in description
+    assert "Hemmeligt" not in description
+    assert "Lukket" not in description
+
+
+def test_feed_is_newest_publication_first(client, make_meeting):
+    older = make_meeting("2019-01-08")
+    newer = make_meeting("2018-05-29")
+    Meeting.objects.filter(pk=older.pk).update(
+        first_published_at=timezone.now() - datetime.timedelta(days=2)
+    )
+
+    channel = ET.fromstring(client.get("/referater/rss/").content).find("channel")
+
+    links = [item.findtext("link") for item in channel.findall("item")]
+    assert links == [
+        "http://testserver" + newer.get_absolute_url(),
+        "http://testserver" + older.get_absolute_url(),
+    ]
+
+
+def test_calendar_is_valid_icalendar_with_one_event_per_published_meeting(client, make_meeting):
+    first = make_meeting("2018-05-29", place="Rådhuset, mødelokale 1; 2. sal")
+    make_meeting("2018-12-04", start_time=None)
+    make_meeting("2019-01-08", published=False)
+
+    response = client.get("/referater/kalender.ics")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    body = response.content.decode()
+    assert body.endswith("\r\n")
+    assert "\n" not in body.replace("\r\n", "")
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+    lines = unfold(body)
+    assert lines[0] == "BEGIN:VCALENDAR"
+    assert lines[-2] == "END:VCALENDAR"
+    assert "VERSION:2.0" in lines
+    assert any(line.startswith("PRODID:") for line in lines)
+    assert "X-WR-CALNAME:Møder i Almenboligudvalg Hvidovre" in lines
+    assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == 2
+
+    by_uid = {event["UID"]: event for event in events(body)}
+    timed = by_uid[f"meeting-{first.pk}@almenbolig-hvidovre"]
+    assert timed["DTSTART"] == "20180529T150000Z"  # 17:00 summer time in Copenhagen
+    assert timed["DURATION"] == "PT2H"
+    assert timed["SUMMARY"] == "Møde i Almenboligudvalg Hvidovre"
+    assert timed["LOCATION"] == "Rådhuset\\, mødelokale 1\\; 2. sal"
+    assert timed["URL"] == "http://testserver/referater/2018-05-29/"
+    assert len(timed["DTSTAMP"]) == 16 and timed["DTSTAMP"].endswith("Z")
+    all_day = next(
+        e for uid, e in by_uid.items() if uid != f"meeting-{first.pk}@almenbolig-hvidovre"
+    )
+    assert all_day["DTSTART;VALUE=DATE"] == "20181204"
+
+
+def test_calendar_uid_stays_when_the_date_is_corrected(client, make_meeting):
+    meeting = make_meeting("2018-05-29")
+    meeting.date = datetime.date(2018, 5, 30)
+    meeting.save()
+
+    (event,) = events(client.get("/referater/kalender.ics").content.decode())
+
+    assert event["UID"] == f"meeting-{meeting.pk}@almenbolig-hvidovre"
+    assert event["DTSTART"] == "20180530T150000Z"
+
+
+def test_icalendar_text_is_escaped_and_long_lines_are_folded_on_character_boundaries():
+    assert ical.escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+    line = "DESCRIPTION:" + "æøå" * 40
+    folded = ical.fold(line)
+    parts = folded.split("\r\n")
+    assert all(len(part.encode()) <= 75 for part in parts)
+    assert all(part.startswith(" ") for part in parts[1:])
+    assert folded.replace("\r\n ", "") == line
+
+
+def test_sitemap_lists_archive_years_and_published_meetings(client, make_meeting):
+    meeting = make_meeting("2018-05-29")
+    make_meeting("2017-03-07")
+    make_meeting("2016-05-31", published=False)
+
+    response = client.get("/sitemap.xml")
+
+    root = ET.fromstring(response.content)
+    entries = {
+        url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
+        for url in root.findall(f"{SITEMAP}url")
+    }
+    for path in ("/referater/", "/referater/2018/", "/referater/2017/", "/referater/2018-05-29/"):
+        assert f"http://testserver{path}" in entries, path
+    assert "http://testserver/referater/2016/" not in entries
+    assert "http://testserver/referater/2016-05-31/" not in entries
+    meeting.refresh_from_db()
+    assert entries["http://testserver/referater/2018-05-29/"] == (
+        timezone.localtime(meeting.updated_at).strftime("%Y-%m-%d")
+    )

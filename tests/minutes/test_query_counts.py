@@ -1,0 +1,143 @@
+"""Every public page costs the same number of queries with 1 or 200 meetings (or 30 items).
+
+Other middleware (cookie consent, statistics) adds queries of its own; each page is requested
+once before measuring so that theirs are in a steady state, and the minutes' own queries are
+also counted exactly.
+"""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from committee.models import Member
+from minutes.models import AgendaItem, Attachment, Meeting, Participant, SearchEntry
+from minutes.pdf import make_pdf
+
+pytestmark = pytest.mark.django_db
+
+OWN_TABLES = ("minutes_", "committee_")
+
+
+def count_queries(client, url):
+    client.get(url)  # warm up other apps' per-path state (statistics rows, caches)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    own = [q["sql"] for q in captured.captured_queries if any(t in q["sql"] for t in OWN_TABLES)]
+    return len(captured), len(own)
+
+
+def add_meetings(committee, count):
+    now = timezone.now()
+    Meeting.objects.bulk_create(
+        Meeting(
+            committee=committee,
+            date=datetime.date(2000, 1, 4) + datetime.timedelta(weeks=n),
+            is_published=True,
+            first_published_at=now,
+            remarks="Kaffe.",
+            place="Rådhuset",
+            start_time=datetime.time(17),
+        )
+        for n in range(count)
+    )
+    SearchEntry.objects.bulk_create(
+        SearchEntry(meeting=meeting, kind=SearchEntry.Kind.MEETING, title="Referat", body="Kaffe.")
+        for meeting in Meeting.objects.filter(date__lt="2018-01-01")
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "own_queries"),
+    [
+        ("/referater/", 4),  # validators, years, count, page
+        ("/referater/2018/", 4),  # validators, years, count, page
+        ("/referater/soeg/?q=kaffe", 3),  # validators, count, page
+        ("/referater/rss/", 3),  # validators, meetings, their items
+        ("/referater/kalender.ics", 2),  # validators, meetings
+        ("/", 4),  # committee, tasks, members, latest minutes
+    ],
+)
+def test_list_pages_cost_the_same_with_1_and_200_meetings(
+    client, make_meeting, committee, django_assert_num_queries, url, own_queries
+):
+    make_meeting("2018-05-29", remarks="Kaffe.", items=[{"title": "Punkt"}])
+    total, own = count_queries(client, url)
+    assert own == own_queries
+
+    add_meetings(committee, 199)
+
+    with django_assert_num_queries(total):
+        assert client.get(url).status_code == 200
+
+
+def test_sitemap_costs_the_same_with_1_and_200_meetings(
+    client, make_meeting, committee, django_assert_num_queries
+):
+    make_meeting("2018-05-29")
+    total, _ = count_queries(client, "/sitemap.xml")
+
+    add_meetings(committee, 199)
+
+    with django_assert_num_queries(total):
+        assert client.get("/sitemap.xml").status_code == 200
+
+
+def fill(meeting, committee, items):
+    member = Member.objects.create(committee=committee, name="Helle", party="A")
+    for n in range(items):
+        Participant.objects.create(meeting=meeting, member=member if n % 2 else None, name=f"P{n}")
+    AgendaItem.objects.bulk_create(
+        AgendaItem(meeting=meeting, number=n, title=f"Punkt {n}", decision="Godkendt.")
+        for n in range(1, items + 1)
+    )
+    pdf = make_pdf("Bilag")
+    for item in meeting.items.all():
+        Attachment.objects.create(
+            item=item, title="Bilag", file=SimpleUploadedFile("b.pdf", pdf, "application/pdf")
+        )
+
+
+def test_meeting_page_costs_the_same_with_1_and_30_items(
+    client, make_meeting, committee, django_assert_num_queries
+):
+    small = make_meeting("2018-05-29")
+    fill(small, committee, 1)
+    large = make_meeting("2018-06-12")
+    fill(large, committee, 30)
+
+    total, own = count_queries(client, small.get_absolute_url())
+    # validators, meeting + committee, participants + members, items, attachments
+    assert own == 5
+
+    client.get(large.get_absolute_url())
+    with django_assert_num_queries(total):
+        html = client.get(large.get_absolute_url()).content.decode()
+    assert "30. Punkt 30" in html
+    assert html.count("/bilag/") == 30
+
+
+def test_pdf_costs_two_queries(client, make_meeting, pdf_file):
+    meeting = make_meeting("2018-05-29")
+    meeting.minutes_pdf = pdf_file("Referat")
+    meeting.save()
+
+    _, own = count_queries(client, meeting.get_pdf_url())
+
+    assert own == 2  # validators, meeting
+
+
+def test_archive_fetches_only_the_columns_a_row_needs(client, make_meeting):
+    make_meeting("2018-05-29", remarks="Lang tekst " * 1000)
+
+    client.get("/referater/")
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/referater/")
+
+    listing = [q["sql"] for q in captured.captured_queries if "LIMIT" in q["sql"]]
+    assert listing
+    assert all('"remarks"' not in sql and '"minutes_pdf_text"' not in sql for sql in listing)
