@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Outside ConditionalGetMiddleware, so a 304 is not counted as a page view.
+    "consent.middleware.ConsentMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -155,6 +157,16 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+
+# Cookie consent (django-cookie-consent plus the consent app). The policy says silence is
+# acceptance; CONSENT_SILENCE_IS_ACCEPTANCE=0 switches to explicit opt-in.
+CONSENT_SILENCE_IS_ACCEPTANCE = env_bool("CONSENT_SILENCE_IS_ACCEPTANCE", default=True)
+COOKIE_CONSENT_NAME = "cookie_consent"
+COOKIE_CONSENT_MAX_AGE = 365 * 24 * 60 * 60
+COOKIE_CONSENT_SECURE = SECURE
+COOKIE_CONSENT_HTTPONLY = True
+COOKIE_CONSENT_SAMESITE = "Lax"
+COOKIE_CONSENT_LOG_ENABLED = True
 
 LOGGING = {
     "version": 1,

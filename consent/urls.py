@@ -6,4 +6,6 @@ app_name = "consent"
 
 urlpatterns = [
     path("", views.policy, name="policy"),
+    path("accepter/", views.accept, name="accept"),
+    path("afvis/", views.decline, name="decline"),
 ]

@@ -1,0 +1,110 @@
+"""
+First-party page-view statistics: which requests count, and the visitor cookie behind them.
+
+A counted view costs one upsert of the page's counter for the day and, on a visitor's first view of
+the day, an insert-ignore of the visitor's daily hash. A request that is not counted costs no
+query at all.
+"""
+
+import logging
+import re
+import secrets
+
+from cookie_consent.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from .models import DailyVisitor, PageView
+
+logger = logging.getLogger(__name__)
+
+VISITOR_COOKIE = "besoeg"
+VISITOR_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
+VISITOR_ID_RE = re.compile(r"^[A-Za-z0-9_-]{22}$")
+
+# Feeds, files and plumbing are not pages that people read.
+EXCLUDED_PREFIXES = ("/admin/", "/referater/rss/", "/healthz")
+EXCLUDED_PATHS = ("/robots.txt", "/sitemap.xml")
+EXCLUDED_SUFFIXES = (".ics", ".xml", ".txt", ".pdf")
+
+# Only agents that say what they are: a browser that hides it is counted like any visitor.
+BOT_RE = re.compile(
+    r"bot|crawl|spider|slurp|archiver|facebookexternalhit|mediapartners|feedfetcher|"
+    r"preview|monitor|pingdom|uptime|curl|wget|python-requests|httpx|go-http-client|libwww|"
+    r"scrapy",
+    re.IGNORECASE,
+)
+
+
+def is_countable_path(path):
+    prefixes = tuple(p for p in (*EXCLUDED_PREFIXES, settings.STATIC_URL, settings.MEDIA_URL) if p)
+    if path.startswith(prefixes) or path in EXCLUDED_PATHS or path.endswith(EXCLUDED_SUFFIXES):
+        return False
+    return len(path) <= PageView.PATH_MAX_LENGTH
+
+
+def is_bot(request):
+    return bool(BOT_RE.search(request.headers.get("User-Agent", "")))
+
+
+def is_countable(request, response):
+    """A page a person reads: an HTML GET answered 200 outside admin, files and feeds."""
+    return (
+        request.method == "GET"
+        and response.status_code == 200
+        and not getattr(response, "streaming", False)
+        and response.get("Content-Type", "").startswith("text/html")
+        and is_countable_path(request.path)
+        and not is_bot(request)
+    )
+
+
+def visitor_id_from(request):
+    """The visitor id from the statistics cookie, or None if it is missing or not one of ours."""
+    value = request.COOKIES.get(VISITOR_COOKIE, "")
+    return value if VISITOR_ID_RE.match(value) else None
+
+
+def new_visitor_id():
+    return secrets.token_urlsafe(16)
+
+
+def visitor_hash(visitor_id, day):
+    """
+    The key a visitor is counted under on one day.
+
+    Keyed with the day and the secret key, so the database can tell visitors apart within a day
+    but cannot follow one visitor from one day to the next, nor be matched to the cookie.
+    """
+    return salted_hmac(
+        "consent.statistics.visitor", f"{day.isoformat()}:{visitor_id}", algorithm="sha256"
+    ).hexdigest()
+
+
+def set_visitor_cookie(response, visitor_id):
+    response.set_cookie(
+        VISITOR_COOKIE,
+        visitor_id,
+        max_age=VISITOR_COOKIE_MAX_AGE,
+        path="/",
+        secure=settings.COOKIE_CONSENT_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def record_view(path, visitor_id):
+    """Count a view of path by visitor_id today; a database hiccup never breaks the page."""
+    day = timezone.localdate()
+    key = visitor_hash(visitor_id, day)
+    # The cache spares the insert-ignore on every view after a visitor's first of the day.
+    seen_key = f"consent:visitor:{key}"
+    try:
+        PageView.objects.record(day, path)
+        if cache.add(seen_key, True, timeout=25 * 60 * 60):
+            DailyVisitor.objects.record(day, key)
+    except DatabaseError:
+        cache.delete(seen_key)
+        logger.warning("Could not count a view of %s", path, exc_info=True)

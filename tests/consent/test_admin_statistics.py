@@ -1,0 +1,233 @@
+import datetime
+import re
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.test import Client
+from django.utils import timezone
+
+from consent.charts import bar_chart, nice_ceiling
+from consent.models import DailyVisitor, PageView
+
+pytestmark = pytest.mark.django_db
+
+URL = "/admin/consent/pageview/"
+
+
+@pytest.fixture
+def today():
+    return timezone.localdate()
+
+
+@pytest.fixture
+def statistics(today):
+    yesterday = today - datetime.timedelta(days=1)
+    PageView.objects.bulk_create(
+        [
+            PageView(day=today, path="/", views=7),
+            PageView(day=yesterday, path="/", views=5),
+            PageView(day=today, path="/referater/2018-05-29/", views=9),
+            PageView(day=yesterday, path="/referater/2019-01-15/", views=4),
+            PageView(day=today, path="/cookies/", views=2),
+            PageView(day=today - datetime.timedelta(days=400), path="/gammel/", views=99),
+        ]
+    )
+    DailyVisitor.objects.bulk_create(
+        [DailyVisitor(day=today, visitor_hash=f"{n:064x}") for n in range(3)]
+        + [DailyVisitor(day=yesterday, visitor_hash=f"{n:064x}") for n in range(2)]
+    )
+
+
+@pytest.fixture
+def staff(django_user_model):
+    user = django_user_model.objects.create_user("referent", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_pageview"))
+    return user
+
+
+def test_staff_with_view_permission_see_the_statistics_page(client, staff, statistics):
+    client.force_login(staff)
+
+    response = client.get(URL)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Statistik over sidevisninger" in html
+    assert "Mest læste sider" in html
+    assert "Mest læste møder" in html
+    assert "Besøgende pr. dag" in html
+    assert response.context["total_views"] == 27
+    assert response.context["total_visitors"] == 5
+
+
+def test_most_read_pages_are_summed_over_the_period_and_sorted(client, staff, statistics):
+    client.force_login(staff)
+
+    top = client.get(URL).context["top_pages"]
+
+    assert [(row["path"], row["total"]) for row in top] == [
+        ("/", 12),
+        ("/referater/2018-05-29/", 9),
+        ("/referater/2019-01-15/", 4),
+        ("/cookies/", 2),
+    ]
+
+
+def test_most_read_meetings_are_named_by_their_date(client, staff, statistics):
+    client.force_login(staff)
+
+    response = client.get(URL)
+
+    meetings = response.context["top_meetings"]
+    assert [(row["meeting_path"], row["total"]) for row in meetings] == [
+        ("/referater/2018-05-29/", 9),
+        ("/referater/2019-01-15/", 4),
+    ]
+    assert meetings[0]["date"] == datetime.date(2018, 5, 29)
+    assert "Mødet den 29. maj 2018" in response.content.decode()
+
+
+def test_visitors_per_day_are_a_table_and_an_svg_chart(client, staff, statistics, today):
+    client.force_login(staff)
+
+    response = client.get(URL)
+
+    days = {row["day"]: (row["visitors"], row["views"]) for row in response.context["days"]}
+    assert len(days) == 30
+    assert days[today] == (3, 18)
+    assert days[today - datetime.timedelta(days=1)] == (2, 9)
+    assert days[today - datetime.timedelta(days=2)] == (0, 0)
+    html = response.content.decode()
+    assert '<svg class="stats-chart"' in html
+    assert 'role="img"' in html
+    assert html.count('<rect class="bar"') == 30
+    assert "<script" not in html.split('<div id="content-main">')[1]
+
+
+def test_chart_coordinates_use_a_decimal_point_in_danish(client, staff, statistics):
+    client.force_login(staff)
+
+    html = client.get(URL).content.decode()
+    start = html.index('<svg class="stats-chart"')
+    svg = html[start : html.index("</svg>", start)]
+
+    coordinates = re.findall(r' (?:x|y|x1|x2|y1|y2|width|height)="([^"]*)"', svg)
+    assert len(coordinates) > 4 * 30
+    for value in coordinates:
+        float(value)
+
+
+def test_a_chosen_period_limits_the_statistics(client, staff, statistics, today):
+    client.force_login(staff)
+    old = today - datetime.timedelta(days=400)
+
+    response = client.get(URL, {"fra": old.isoformat(), "til": old.isoformat()})
+
+    assert response.context["total_views"] == 99
+    assert [row["path"] for row in response.context["top_pages"]] == ["/gammel/"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"fra": "2024-02-01", "til": "2024-01-01"},
+        {"fra": "2020-01-01", "til": "2024-01-01"},
+        {"fra": "ikke-en-dato", "til": "2024-01-01"},
+        {"fra": "2024-02-30"},
+    ],
+)
+def test_a_bad_period_falls_back_to_the_last_30_days_with_a_danish_message(
+    client, staff, statistics, query
+):
+    client.force_login(staff)
+
+    response = client.get(URL, query)
+
+    assert response.status_code == 200
+    assert len(response.context["days"]) == 30
+    assert response.context["form"].errors
+    assert "siden viser de seneste 30 dage" in response.content.decode()
+
+
+def test_statistics_are_read_only_in_admin(client, staff, statistics):
+    client.force_login(staff)
+
+    assert client.get(URL + "add/").status_code == 403
+    row = PageView.objects.first()
+    assert client.post(URL + f"{row.pk}/delete/").status_code == 403
+
+
+def test_staff_without_view_permission_are_refused(client, django_user_model):
+    user = django_user_model.objects.create_user("anden", is_staff=True)
+    client.force_login(user)
+
+    assert client.get(URL).status_code == 403
+
+
+def test_anonymous_visitors_are_sent_to_the_admin_login(client):
+    response = client.get(URL)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_the_admin_shows_the_consent_log_and_cookie_lifetimes(admin_client):
+    index = admin_client.get("/admin/").content.decode()
+    assert "/admin/cookie_consent/logitem/" in index
+    assert "/admin/consent/pageview/" in index
+
+    cookies = admin_client.get("/admin/cookie_consent/cookie/")
+    assert cookies.status_code == 200
+    assert "1 år" in cookies.content.decode()
+    besoeg = admin_client.get("/admin/cookie_consent/cookie/?q=besoeg").context["cl"].result_list[0]
+    change = admin_client.get(f"/admin/cookie_consent/cookie/{besoeg.pk}/change/")
+    assert change.status_code == 200
+    assert "levetid" in change.content.decode().lower()
+
+
+def test_nice_ceiling_rounds_up_to_one_two_or_five_times_a_power_of_ten():
+    assert [nice_ceiling(v) for v in (0, 1, 3, 7, 12, 20, 21, 480, 501)] == [
+        1,
+        1,
+        5,
+        10,
+        20,
+        20,
+        50,
+        500,
+        1000,
+    ]
+
+
+def test_bar_chart_scales_bars_to_the_plot():
+    chart = bar_chart([("a", 0), ("b", 5), ("c", 10)], height=220, top=10, bottom=28)
+
+    heights = [bar.height for bar in chart.bars]
+    assert heights == [0, 91, 182]
+    assert all(bar.y + bar.height == chart.baseline for bar in chart.bars)
+    assert [tick.text for tick in chart.y_ticks] == ["0", "5", "10"]
+    assert [tick.text for tick in chart.x_ticks] == ["a", "b", "c"]
+
+
+def test_bar_chart_of_no_days_is_empty():
+    chart = bar_chart([])
+
+    assert chart.bars == []
+    assert chart.x_ticks == []
+
+
+def test_views_counted_from_real_visits_show_up_for_staff(client, staff):
+    for path in ("/", "/cookies/", "/cookies/", "/tilgaengelighed/"):
+        client.get(path)
+    Client().get("/cookies/")
+    refusing = Client()
+    refusing.cookies["cookie_consent"] = "statistik=-1"
+    refusing.get("/cookies/")
+
+    admin = Client()
+    admin.force_login(staff)
+    response = admin.get(URL)
+
+    top = {row["path"]: row["total"] for row in response.context["top_pages"]}
+    assert top == {"/cookies/": 3, "/": 1, "/tilgaengelighed/": 1}
+    assert response.context["total_visitors"] == 2

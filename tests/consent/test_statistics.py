@@ -1,0 +1,277 @@
+import pytest
+from django.db import OperationalError
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
+from django.utils import timezone
+
+from consent.decision import Consent
+from consent.models import DailyVisitor, PageView
+from consent.statistics import is_countable, visitor_hash
+
+from .pages import press
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return {row.path: row.views for row in PageView.objects.all()}
+
+
+def test_a_new_visitor_gets_the_statistics_cookie_and_is_counted(client):
+    response = client.get("/tilgaengelighed/")
+
+    cookie = response.cookies["besoeg"]
+    assert len(cookie.value) == 22
+    assert cookie["max-age"] == 365 * 24 * 60 * 60
+    assert cookie["httponly"]
+    assert cookie["samesite"] == "Lax"
+    assert cookie["path"] == "/"
+    assert counts() == {"/tilgaengelighed/": 1}
+    row = PageView.objects.get()
+    assert row.day == timezone.localdate()
+    assert DailyVisitor.objects.filter(day=timezone.localdate()).count() == 1
+
+
+def test_views_are_counted_per_page_and_visitors_once_per_day(client):
+    for path in ("/", "/", "/tilgaengelighed/", "/cookies/", "/"):
+        client.get(path)
+
+    assert counts() == {"/": 3, "/tilgaengelighed/": 1, "/cookies/": 1}
+    assert DailyVisitor.objects.count() == 1
+
+
+def test_two_visitors_are_two_visitors(client):
+    client.get("/")
+    Client().get("/")
+
+    assert counts() == {"/": 2}
+    assert DailyVisitor.objects.count() == 2
+
+
+def test_the_visitor_id_is_stored_only_as_a_hash_that_changes_every_day(client):
+    visitor_id = client.get("/").cookies["besoeg"].value
+
+    stored = DailyVisitor.objects.get().visitor_hash
+    today = timezone.localdate()
+    assert visitor_id not in stored
+    assert stored == visitor_hash(visitor_id, today)
+    assert visitor_hash(visitor_id, today.replace(year=today.year - 1)) != stored
+
+
+def test_the_query_string_is_not_part_of_the_counted_page(client):
+    client.get("/tilgaengelighed/?utm_source=nyhedsbrev")
+
+    assert counts() == {"/tilgaengelighed/": 1}
+
+
+def test_a_statistics_cookie_that_is_not_ours_is_replaced(client):
+    client.cookies["besoeg"] = "<script>"
+
+    response = client.get("/")
+
+    assert response.cookies["besoeg"].value != "<script>"
+    assert len(response.cookies["besoeg"].value) == 22
+
+
+def test_undecided_visitors_under_opt_in_get_no_statistics_cookie_and_are_not_counted(
+    client, opt_in
+):
+    for path in ("/", "/tilgaengelighed/", "/cookies/"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert "besoeg" not in response.cookies
+
+    assert not PageView.objects.exists()
+    assert not DailyVisitor.objects.exists()
+
+
+def test_under_opt_in_only_necessary_cookies_are_set_before_accepting(client, opt_in):
+    response = client.get("/")
+
+    assert set(response.cookies) <= {"csrftoken"}
+
+
+def test_under_opt_in_accepting_starts_counting(opt_in, client):
+    first = client.get("/")
+    press(client, first, "Accepter cookies")
+
+    response = client.get("/tilgaengelighed/")
+
+    assert "besoeg" not in first.cookies
+    assert response.cookies["besoeg"].value
+    assert counts() == {"/tilgaengelighed/": 1}
+
+
+def test_a_leftover_statistics_cookie_is_deleted_for_an_undecided_visitor_under_opt_in(
+    client, opt_in
+):
+    client.cookies["besoeg"] = "A" * 22
+
+    response = client.get("/")
+
+    assert response.cookies["besoeg"]["max-age"] == 0
+    assert not PageView.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "user_agent",
+    [
+        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+        "Mozilla/5.0 (compatible; bingbot/2.0)",
+        "Mozilla/5.0 (compatible; Yahoo! Slurp)",
+        "Baiduspider/2.0",
+        "facebookexternalhit/1.1",
+        "ia_archiver",
+        "AhrefsBot/7.0",
+        "curl/8.5.0",
+        "python-requests/2.32",
+    ],
+)
+def test_bots_that_say_so_are_not_counted_and_get_no_statistics_cookie(client, user_agent):
+    response = client.get("/", headers={"user-agent": user_agent})
+
+    assert response.status_code == 200
+    assert "besoeg" not in response.cookies
+    assert not PageView.objects.exists()
+
+
+def test_a_browser_is_counted(client):
+    user_agent = (
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+        "Chrome/126.0 Safari/537.36"
+    )
+
+    client.get("/", headers={"user-agent": user_agent})
+
+    assert counts() == {"/": 1}
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/robots.txt", "/sitemap.xml", "/healthz", "/admin/login/", "/static/css/site.css"],
+)
+def test_plumbing_admin_and_files_are_not_counted(client, path):
+    response = client.get(path)
+
+    assert "besoeg" not in response.cookies
+    assert not PageView.objects.exists()
+
+
+def test_pages_that_are_not_found_are_not_counted(client):
+    response = client.get("/findes-ikke/")
+
+    assert response.status_code == 404
+    assert not PageView.objects.exists()
+
+
+def test_head_and_post_requests_are_not_counted(client):
+    client.head("/")
+    client.post("/tilgaengelighed/")
+
+    assert not PageView.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/",
+        "/admin/consent/pageview/",
+        "/static/css/site.css",
+        "/static/side.html",
+        "/media/referater/2018.pdf",
+        "/referater/rss/",
+        "/referater/kalender.ics",
+        "/referater/2018-05-29/moede.ics",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/healthz",
+        "/referater/2018-05-29/referat.pdf",
+        "/" + "a" * 600,
+    ],
+)
+def test_excluded_paths_are_never_countable_even_as_html(path):
+    request = RequestFactory().get(path)
+
+    assert not is_countable(request, HttpResponse("<p>side</p>", content_type="text/html"))
+
+
+@pytest.mark.parametrize("path", ["/", "/referater/", "/referater/2018-05-29/", "/cookies/"])
+def test_public_html_pages_are_countable(path):
+    request = RequestFactory().get(path)
+
+    assert is_countable(request, HttpResponse("<p>side</p>", content_type="text/html"))
+
+
+def test_non_html_and_redirects_are_not_countable():
+    request = RequestFactory().get("/referater/")
+
+    assert not is_countable(request, HttpResponse("{}", content_type="application/json"))
+    assert not is_countable(request, HttpResponse(status=301, content_type="text/html"))
+    assert not is_countable(request, HttpResponse(status=304, content_type="text/html"))
+
+
+def test_a_database_error_while_counting_never_breaks_the_page(client, monkeypatch):
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(PageView.objects, "record", locked)
+
+    response = client.get("/tilgaengelighed/")
+
+    assert response.status_code == 200
+
+
+def test_counting_a_view_by_a_known_visitor_is_one_write(client, django_assert_num_queries):
+    client.get("/tilgaengelighed/")
+    client.get("/tilgaengelighed/")
+
+    with django_assert_num_queries(1) as captured:
+        client.get("/tilgaengelighed/")
+
+    assert captured.captured_queries[0]["sql"].startswith("INSERT")
+    assert counts() == {"/tilgaengelighed/": 3}
+
+
+def test_a_new_visitors_first_view_is_at_most_two_writes(client, django_assert_num_queries):
+    Client().get("/cookies/")  # cookie groups are cached from here on
+
+    with django_assert_num_queries(2) as captured:
+        client.get("/tilgaengelighed/")
+
+    statements = [query["sql"] for query in captured.captured_queries]
+    assert all(sql.startswith("INSERT") for sql in statements)
+    assert counts() == {"/cookies/": 1, "/tilgaengelighed/": 1}
+    assert DailyVisitor.objects.count() == 2
+
+
+def test_middleware_adds_no_query_when_nothing_is_counted(declined, django_assert_num_queries):
+    declined.get("/tilgaengelighed/")  # cookie groups are cached from here on
+
+    with django_assert_num_queries(0):
+        response = declined.get("/tilgaengelighed/")
+
+    assert response.status_code == 200
+
+
+def test_middleware_adds_no_query_for_bots_files_and_missing_pages(
+    client, django_assert_num_queries
+):
+    client.get("/")
+
+    with django_assert_num_queries(0):
+        client.get("/tilgaengelighed/", headers={"user-agent": "Googlebot/2.1"})
+        client.get("/robots.txt")
+        client.get("/findes-ikke/")
+
+
+def test_reading_the_decision_costs_no_query_once_the_cookie_groups_are_cached(
+    client, django_assert_num_queries
+):
+    client.get("/")
+    request = RequestFactory().get("/")
+    request.COOKIES["cookie_consent"] = "statistik=-1"
+
+    with django_assert_num_queries(0):
+        consent = Consent.from_request(request)
+
+    assert consent.state == "declined"
