@@ -30,6 +30,11 @@ run: $(VENV)/.installed var/secret_key
 	DJANGO_SECRET_KEY=$$(cat var/secret_key) $(BIN)/gunicorn almenbolig.wsgi \
 		--config gunicorn.conf.py --bind $(HOST):$(PORT) --workers 2
 
+# Invented demo meetings (2018–2026) in the local database, so that `make run` shows a living site.
+demo: $(VENV)/.installed var/secret_key
+	DJANGO_SECRET_KEY=$$(cat var/secret_key) $(BIN)/python manage.py migrate --no-input
+	DJANGO_SECRET_KEY=$$(cat var/secret_key) $(BIN)/python manage.py loaddemo
+
 # Debian's Chromium for the browser tests; Playwright's own browser download does not work here.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -48,5 +53,16 @@ format: $(VENV)/.installed
 test: $(VENV)/.installed browser lint
 	DJANGO_SECRET_KEY=test-only-secret-key $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Full-page PNGs of every public page type at phone and desktop width into screenshots/.
+screenshots: $(VENV)/.installed browser
+	DJANGO_SECRET_KEY=test-only-secret-key $(BIN)/python -m pytest tests/e2e/screenshots.py \
+		--screenshots-dir=screenshots -q
+
 clean:
 	rm -rf $(VENV) staticfiles var screenshots
+
+# Throughput and latency under load (needs Debian's wrk), against floors measured in the same run.
+bench: $(VENV)/.installed
+	@command -v wrk >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
