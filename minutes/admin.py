@@ -269,6 +269,20 @@ class MeetingAdmin(PdfUploadMixin, admin.ModelAdmin):
             .annotate(item_count=Count("items"))
         )
 
+    def has_delete_permission(self, request, obj=None):
+        # Journalists link to what was published: a clerk may delete a draft made by mistake,
+        # but a meeting that has been public is only unpublished. Superusers keep the last word.
+        if obj is not None and obj.has_been_published and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not request.user.is_superuser:
+            # The bulk delete action checks no single meeting, so it cannot keep that promise.
+            actions.pop("delete_selected", None)
+        return actions
+
     def get_inlines(self, request, obj):
         inlines = [ParticipantInline, AgendaItemInline]
         # What a correction kept, shown only where there is something to show.

@@ -537,3 +537,29 @@ def _content_type_id(model):
     from django.contrib.contenttypes.models import ContentType
 
     return ContentType.objects.get_for_model(model).pk
+
+
+def test_clerk_may_delete_a_draft_but_not_a_meeting_that_has_been_published(
+    clerk_client, make_meeting
+):
+    draft = make_meeting("2019-03-05", published=False)
+    once_public = make_meeting("2019-04-02")
+    once_public.unpublish()
+    once_public.save()
+
+    refused = clerk_client.post(f"/admin/minutes/meeting/{once_public.pk}/delete/", {"post": "yes"})
+    deleted = clerk_client.post(f"/admin/minutes/meeting/{draft.pk}/delete/", {"post": "yes"})
+
+    assert refused.status_code == 403
+    assert Meeting.objects.filter(pk=once_public.pk).exists()
+    assert deleted.status_code == 302
+    assert not Meeting.objects.filter(pk=draft.pk).exists()
+
+
+def test_clerk_has_no_bulk_delete_action(clerk_client, make_meeting):
+    make_meeting("2019-04-02")
+
+    response = clerk_client.get(LIST_URL)
+
+    assert "delete_selected" not in response.content.decode()
+    assert "publish_meetings" in response.content.decode()
