@@ -48,6 +48,13 @@ def _anonymous(request):
     return not request.user.is_authenticated
 
 
+def _banner_marker(request):
+    # The consent banner is part of the page: a visitor who has just accepted or refused must not
+    # get a 304 for the copy that still shows it.
+    consent = getattr(request, "consent", None)
+    return "b" if consent is not None and consent.show_banner else "n"
+
+
 def _archive_freshness(request):
     # Every meeting counts, published or not: unpublishing one must change the archive too.
     # Memoised: the ETag and Last-Modified functions share one query.
@@ -60,7 +67,7 @@ def archive_etag(request, *args, **kwargs):
     if not _anonymous(request):
         return None
     latest, count = _archive_freshness(request)
-    return f'W/"{count}-{latest.timestamp() if latest else 0}"'
+    return f'W/"{count}-{latest.timestamp() if latest else 0}-{_banner_marker(request)}"'
 
 
 def archive_last_modified(request, *args, **kwargs):
@@ -79,7 +86,7 @@ def meeting_etag(request, date, **kwargs):
     # ignored: without a cheap ETag of its own the page would be rendered every time.
     if not _anonymous(request) or not (found := _meeting_freshness(request, date)):
         return None
-    return f'W/"{found[0]}-{found[1].timestamp()}"'
+    return f'W/"{found[0]}-{found[1].timestamp()}-{_banner_marker(request)}"'
 
 
 def meeting_last_modified(request, date, **kwargs):

@@ -116,3 +116,17 @@ def test_logged_in_clerks_are_never_answered_from_cache(client, meeting, django_
         assert response.status_code == 200, url
         assert "no-store" in response["Cache-Control"], url
         assert not response.has_header("Last-Modified"), url
+
+
+@pytest.mark.parametrize("choice", ["accepter", "afvis"])
+def test_a_visitor_who_just_chose_gets_the_page_again_without_the_banner(client, meeting, choice):
+    for path in ("/referater/", "/referater/2018-05-29/"):
+        with_banner = client.get(path)
+        assert 'class="cookie-banner"' in with_banner.content.decode()
+
+        client.post(f"/cookies/{choice}/", {"next": path})
+        again = client.get(path, headers={"if-none-match": with_banner["ETag"]})
+
+        assert again.status_code == 200
+        assert 'class="cookie-banner"' not in again.content.decode()
+        client.cookies.clear()
