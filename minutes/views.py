@@ -63,6 +63,12 @@ def _archive_freshness(request):
     return request._minutes_archive_freshness
 
 
+def _list_version(request):
+    """A key that changes whenever any list of meetings could, for caching rendered lists."""
+    latest, count = _archive_freshness(request)
+    return f"{count}-{latest.timestamp() if latest else 0}"
+
+
 def archive_etag(request, *args, **kwargs):
     if not _anonymous(request):
         return None
@@ -169,7 +175,11 @@ def archive(request):
     return render(
         request,
         "minutes/archive.html",
-        {"page_obj": page, "years": Meeting.objects.published().years()},
+        {
+            "page_obj": page,
+            "years": Meeting.objects.published().years(),
+            "list_version": _list_version(request),
+        },
     )
 
 
@@ -184,7 +194,12 @@ def year(request, year):
     return render(
         request,
         "minutes/year.html",
-        {"page_obj": page, "years": years, "year": int(year)},
+        {
+            "page_obj": page,
+            "years": years,
+            "year": int(year),
+            "list_version": _list_version(request),
+        },
     )
 
 

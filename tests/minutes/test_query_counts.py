@@ -8,6 +8,7 @@ also counted exactly.
 import datetime
 
 import pytest
+from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -24,11 +25,17 @@ OWN_TABLES = ("minutes_", "committee_")
 
 def count_queries(client, url):
     client.get(url)  # warm up other apps' per-path state (statistics rows, caches)
+    cold_lists()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200, url
     own = [q["sql"] for q in captured.captured_queries if any(t in q["sql"] for t in OWN_TABLES)]
     return len(captured), len(own)
+
+
+def cold_lists():
+    """Forget rendered meeting lists, to count a first render."""
+    caches["fragments"].clear()
 
 
 def add_meetings(committee, count):
@@ -70,9 +77,23 @@ def test_list_pages_cost_the_same_with_1_and_200_meetings(
     assert own == own_queries
 
     add_meetings(committee, 199)
+    cold_lists()
 
     with django_assert_num_queries(total):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/referater/", "/referater/2018/"])
+def test_rendered_meeting_lists_are_reused_until_a_meeting_changes(client, make_meeting, url):
+    make_meeting("2018-05-29")
+    cold_total, _ = count_queries(client, url)
+    with CaptureQueriesContext(connection) as warm:
+        client.get(url)
+
+    later = make_meeting("2018-06-26")
+
+    assert len(warm) == cold_total - 1  # the meetings of the page are not fetched again
+    assert later.get_absolute_url() in client.get(url).content.decode()
 
 
 def test_sitemap_costs_the_same_with_1_and_200_meetings(
@@ -135,6 +156,7 @@ def test_archive_fetches_only_the_columns_a_row_needs(client, make_meeting):
     make_meeting("2018-05-29", remarks="Lang tekst " * 1000)
 
     client.get("/referater/")
+    cold_lists()
     with CaptureQueriesContext(connection) as captured:
         client.get("/referater/")
 
