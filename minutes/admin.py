@@ -176,14 +176,14 @@ class AgendaItemInline(admin.StackedInline):
         return format_html('<a href="{}">Rediger bilag ({})</a>', url, item.attachment_count)
 
 
-class MinutesPdfVersionInline(admin.TabularInline):
-    """Earlier minutes PDFs, to look at but never to change: they are what was once public."""
+class RecordInline(admin.TabularInline):
+    """Rows the site keeps as a record: shown to clerks, never added, changed or removed."""
 
-    model = MinutesPdfVersion
-    fields = ["replaced_at", "file_link"]
-    readonly_fields = fields
     extra = 0
     can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -193,6 +193,13 @@ class MinutesPdfVersionInline(admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class MinutesPdfVersionInline(RecordInline):
+    """Earlier minutes PDFs, to look at but never to change: they are what was once public."""
+
+    model = MinutesPdfVersion
+    fields = ["replaced_at", "file_link"]
 
     @admin.display(description="fil")
     def file_link(self, version):
@@ -200,22 +207,10 @@ class MinutesPdfVersionInline(admin.TabularInline):
         return format_html('<a href="{}">Åbn den tidligere PDF</a>', url)
 
 
-class MeetingRedirectInline(admin.TabularInline):
+class MeetingRedirectInline(RecordInline):
     model = MeetingRedirect
     verbose_name_plural = "tidligere datoer (links hertil sendes videre til mødet)"
     fields = ["old_date", "created_at"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Meeting)

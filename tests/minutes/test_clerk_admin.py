@@ -563,3 +563,19 @@ def test_clerk_has_no_bulk_delete_action(clerk_client, make_meeting):
 
     assert "delete_selected" not in response.content.decode()
     assert "publish_meetings" in response.content.decode()
+
+
+def test_clerk_moving_a_published_meeting_sees_the_old_date_kept_as_a_redirect(
+    clerk_client, make_meeting
+):
+    meeting = make_meeting("2018-05-29")
+    data = form_data(clerk_client.get(change_url(meeting)))
+    data["date"] = "2018-05-30"
+
+    response = clerk_client.post(change_url(meeting), data)
+
+    assert response.status_code == 302, errors_in(response)
+    page = clerk_client.get(change_url(meeting)).content.decode()
+    assert "tidligere datoer (links hertil sendes videre til mødet)" in page.lower()
+    assert "29. maj 2018" in page
+    assert clerk_client.get("/referater/2018-05-29/").status_code == 301
