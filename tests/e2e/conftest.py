@@ -10,17 +10,23 @@ loaded, so the ones in `SEED_MIGRATIONS` are loaded again before each test.
 Fixtures: `new_page(viewport, javascript=True)` opens a fresh browser context (no cookies) and
 page, `new_page("phone", javascript=False)` one with JavaScript switched off; `desktop_page` and
 `phone_page` are the usual ones, and `page_at_width` runs a test once at each width in
-`pages.VIEWPORTS`. `visit(page, page_type)` opens a `pages.PageType`.
+`pages.VIEWPORTS` (in a browser context kept for the session: see `reused_page`).
+`visit(page, page_type, visitor)` opens a `pages.PageType` as one of `pages.VISITORS`: a new
+visitor sees the cookie banner, one who has accepted does not. `minutes_archive` publishes the
+meetings of `content.py`; `clerk` is a clerk's login.
 """
 
 import importlib
+import io
 import shutil
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from .pages import VIEWPORTS
+from . import content
+from .pages import REFLOW_VIEWPORT, VIEWPORTS, VISITORS
+from .support import accept_cookies, cookie_banner
 
 E2E_DIR = Path(__file__).parent
 
@@ -61,6 +67,10 @@ def pytest_collection_modifyitems(items):
 # transactional test without it has run, so the content is loaded the way `migrate` loaded it.
 SEED_MIGRATIONS = [
     ("committee", "0002_seed_committee_content", "load"),
+    # The cookie declaration: without its statistics group there is no banner and no counting.
+    ("consent", "0002_cookie_groups", "create_groups"),
+    # The clerks' group, which `create_clerk` puts a new clerk in.
+    ("minutes", "0002_referent_group", "create_group"),
 ]
 
 
@@ -106,6 +116,19 @@ def browser():
             browser.close()
 
 
+def _new_context(browser, live_server, viewport, *, javascript=True):
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport=VIEWPORTS[viewport] if isinstance(viewport, str) else viewport,
+        java_script_enabled=javascript,
+        locale="da-DK",
+        timezone_id="Europe/Copenhagen",
+        reduced_motion="reduce",
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    return context
+
+
 @pytest.fixture
 def new_page(browser, live_server):
     """Open a page in a fresh browser context (no cookies) at a viewport from `VIEWPORTS` or a
@@ -113,15 +136,7 @@ def new_page(browser, live_server):
     contexts = []
 
     def open_page(viewport="desktop", *, javascript=True):
-        context = browser.new_context(
-            base_url=live_server.url,
-            viewport=VIEWPORTS[viewport] if isinstance(viewport, str) else viewport,
-            java_script_enabled=javascript,
-            locale="da-DK",
-            timezone_id="Europe/Copenhagen",
-            reduced_motion="reduce",
-        )
-        context.set_default_timeout(TIMEOUT_MS)
+        context = _new_context(browser, live_server, viewport, javascript=javascript)
         contexts.append(context)
         return context.new_page()
 
@@ -140,23 +155,90 @@ def phone_page(new_page):
     return new_page("phone")
 
 
+@pytest.fixture(scope="session")
+def _pages_per_viewport(browser, live_server):
+    pages = {}
+    yield pages
+    for page in pages.values():
+        page.context.close()
+
+
+@pytest.fixture
+def reused_page(_pages_per_viewport, browser, live_server):
+    """
+    `reused_page(viewport)`: a page as a new visitor opens it, at a viewport from `VIEWPORTS` or
+    "reflow" (`REFLOW_VIEWPORT`), for tests that only read pages.
+
+    The page types are read dozens of times over, so each viewport keeps one browser context
+    for the session, which spares a context and a fresh compile of axe-core per test. The site
+    keeps nothing in the browser but cookies (no storage, and pages are `no-cache`), so the same
+    context without cookies is a new visitor.
+    """
+
+    def open_page(viewport):
+        size = REFLOW_VIEWPORT if viewport == "reflow" else VIEWPORTS[viewport]
+        if viewport not in _pages_per_viewport:
+            context = _new_context(browser, live_server, size)
+            _pages_per_viewport[viewport] = context.new_page()
+        page = _pages_per_viewport[viewport]
+        page.set_viewport_size(size)  # a test may have resized it
+        page.context.clear_cookies()
+        page.goto("about:blank")
+        return page
+
+    return open_page
+
+
 @pytest.fixture(params=list(VIEWPORTS))
-def page_at_width(request, new_page):
-    """A fresh page at each width in `VIEWPORTS`; the test runs once per width."""
-    return new_page(request.param)
+def page_at_width(request, reused_page):
+    """A page at each width in `VIEWPORTS`, as a new visitor; the test runs once per width."""
+    return reused_page(request.param)
 
 
 @pytest.fixture
 def visit(request):
-    """Open a `PageType` in a page, after creating its content, and check its status code."""
+    """Open a `PageType` as a visitor from `VISITORS`, after creating its content, and check its
+    status code. An "accepted" visitor first sees the banner and clicks "Accepter cookies"."""
 
-    def open_page_type(page, page_type):
+    def open_page_type(page, page_type, visitor="new"):
         for fixture in page_type.needs:
             request.getfixturevalue(fixture)
         response = page.goto(page_type.path)
         assert response.status == page_type.status, (
             f"{page_type.path} answered {response.status}, expected {page_type.status}"
         )
+        expect(cookie_banner(page)).to_be_visible()
+        if not VISITORS[visitor].sees_banner:
+            accept_cookies(page)
         return response
 
     return open_page_type
+
+
+@pytest.fixture
+def minutes_archive(make_meeting, committee):
+    """The published meetings of `content.py`; the full meeting of 29 May 2018."""
+    return content.build_archive(make_meeting, committee)
+
+
+CLERK_USERNAME = "anna.referent"
+CLERK_PASSWORD = "Grøn-Referat-2026"
+
+
+@pytest.fixture
+def clerk(transactional_db, settings):
+    """A clerk created as the README says, with `create_clerk`; (username, password)."""
+    from django.core.management import call_command
+
+    # Hashing the password the production way takes a second here, at creation and at login;
+    # the tests are about the forms, not about the hash.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    call_command(
+        "create_clerk",
+        CLERK_USERNAME,
+        "--email=anna@hvidovre.dk",
+        "--password-from-stdin",
+        stdin=io.StringIO(f"{CLERK_PASSWORD}\n"),
+        stdout=io.StringIO(),
+    )
+    return CLERK_USERNAME, CLERK_PASSWORD

@@ -1,13 +1,17 @@
 """
 What the browser tests visit: the public page types and the screen sizes.
 
-Every test parametrised over `PAGE_TYPES` (axe, keyboard walk, 320px reflow, screenshots) picks up
-a page type added here. A page whose content comes from the database names the pytest fixtures that
-create it in `needs`; `visit` (see conftest) requests them before it opens the page, e.g.
+Every test parametrised over `PAGE_TYPES` (axe, keyboard walk, reflow on narrow screens,
+screenshots) picks up a page type added here. A page whose content comes from the database names
+the pytest fixtures that create it in `needs`; `visit` (see conftest) requests them before it
+opens the page, e.g.
 
-    PageType("meeting", "/referater/2018-05-29/", needs=("published_meeting",))
+    PageType("meeting", "/referater/2018-05-29/", needs=("minutes_archive",))
 
-with a `published_meeting` fixture in `tests/e2e/conftest.py` or `tests/conftest.py`.
+with a `minutes_archive` fixture in `tests/e2e/conftest.py` or `tests/conftest.py`.
+
+Each page type is visited by each of `VISITORS`: a new visitor, who sees the cookie banner, and
+one who has accepted cookies, who does not.
 """
 
 from dataclasses import dataclass
@@ -26,12 +30,43 @@ class PageType:
         return self.name
 
 
+ARCHIVE = ("minutes_archive",)
+
 PAGE_TYPES = [
-    PageType("committee", "/"),
+    # The committee page lists the latest minutes and the members, so it needs the archive too.
+    PageType("committee", "/", needs=ARCHIVE),
+    PageType("archive", "/referater/", needs=ARCHIVE),
+    PageType("year", "/referater/2018/", needs=ARCHIVE),
+    # Members present and absent, remarks, the PDF, an open item with every section and one with
+    # an attachment, and a closed item.
+    PageType("meeting", "/referater/2018-05-29/", needs=ARCHIVE),
+    PageType("search-results", "/referater/soeg/?q=helhedsplan", needs=ARCHIVE),
+    PageType("search-no-results", "/referater/soeg/?q=svømmehal", needs=ARCHIVE),
+    PageType("search-empty", "/referater/soeg/"),
+    # A query with nothing to search for: the error message tied to the field.
+    PageType("search-problem", "/referater/soeg/?q=%22-%22"),
     PageType("accessibility-statement", "/tilgaengelighed/"),
     PageType("cookie-policy", "/cookies/"),
     PageType("not-found", "/findes-ikke/", status=404),
 ]
+
+
+@dataclass(frozen=True)
+class Visitor:
+    """Who opens the page, as far as the cookie banner is concerned."""
+
+    name: str
+    sees_banner: bool
+
+    def __str__(self):
+        return self.name
+
+
+# A new visitor has said nothing and sees the banner; one who pressed "Accepter cookies" does not.
+VISITORS = {
+    "new": Visitor("new", sees_banner=True),
+    "accepted": Visitor("accepted", sees_banner=False),
+}
 
 # Phone: a common small Android screen. Desktop: a laptop. Reflow: WCAG 1.4.10's 320 CSS pixels,
 # which is also a 1280px screen zoomed to 400 %.
@@ -40,3 +75,6 @@ VIEWPORTS = {
     "desktop": {"width": 1280, "height": 900},
 }
 REFLOW_VIEWPORT = {"width": 320, "height": 640}
+# Just wider than the stylesheet's narrow-screen breakpoint (30rem): where tables and lists stop
+# being stacked, and the widest they get relative to the screen.
+ABOVE_NARROW_BREAKPOINT = {"width": 481, "height": 640}

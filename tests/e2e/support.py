@@ -1,9 +1,13 @@
-"""What the browser tests check on any page: axe-core, keyboard focus and reflow."""
+"""What the browser tests check on any page: axe-core, keyboard focus and reflow; and what they
+do on any page: answer the cookie banner, read the browser's cookies, open a PDF link."""
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 # WCAG 2.1 A and AA, which Danish public-sector websites must meet, and axe's best practices.
 AXE_OPTIONS = {
@@ -17,9 +21,77 @@ AXE_OPTIONS = {
 _axe = Axe()
 
 
-def assert_no_axe_violations(page):
+def axe_report(page):
+    """axe-core's report of the violations on the page as it is now, or "" if there are none."""
     results = _axe.run(page, options=AXE_OPTIONS)
-    assert results.violations_count == 0, f"axe on {page.url}\n{results.generate_report()}"
+    return results.generate_report() if results.violations_count else ""
+
+
+# The cookie banner ----------------------------------------------------------------------------
+
+STATISTICS_COOKIE = "besoeg"
+CONSENT_COOKIE = "cookie_consent"
+
+
+def cookie_banner(page):
+    return page.get_by_role("region", name="Cookies", exact=True)
+
+
+def _answer_banner(page, button_name):
+    """Press a button in the banner and wait until the visitor is back where they were."""
+    before = urlsplit(page.url)
+    with page.expect_navigation():
+        cookie_banner(page).get_by_role("button", name=button_name).click()
+    after = urlsplit(page.url)
+    assert (after.path, after.query) == (before.path, before.query), (
+        f"pressing {button_name!r} on {before.path} led to {after.path}"
+    )
+    expect(cookie_banner(page)).to_have_count(0)
+
+
+def accept_cookies(page):
+    _answer_banner(page, "Accepter cookies")
+
+
+def decline_cookies(page):
+    _answer_banner(page, "nej tak til cookies")
+
+
+def cookie_names(page):
+    """The names of the cookies the browser holds for the site."""
+    return {cookie["name"] for cookie in page.context.cookies()}
+
+
+# Files -----------------------------------------------------------------------------------------
+
+
+def open_pdf_link(page, link, key=None):
+    """
+    Follow a link to a PDF as a visitor does, with a click or, when `key` is given, by pressing
+    it on the focused link; return the response the browser got for it.
+
+    Waiting for the response, rather than for a download or a page, holds whatever the browser
+    then does with the file. Debian's headless Chromium opens it in its PDF viewer, and the body
+    Playwright hands over is the viewer's wrapper page; so the file itself is fetched once more,
+    with the page's cookies, to check that it is a PDF.
+    """
+    href = link.get_attribute("href")
+    with page.expect_response(lambda response: urlsplit(response.url).path == href) as answer:
+        if key:
+            page.keyboard.press(key)
+        else:
+            link.click()
+    response = answer.value
+    assert response.status == 200, f"{href} answered {response.status}"
+    assert response.headers["content-type"] == "application/pdf"
+    assert page.context.request.get(response.url).body().startswith(b"%PDF-")
+    return response
+
+
+def pdf_filename(response):
+    """The file name a browser saves the PDF under, from Content-Disposition."""
+    match = re.search(r'filename="([^"]+)"', response.headers.get("content-disposition", ""))
+    return match.group(1) if match else None
 
 
 @dataclass(frozen=True)
@@ -30,6 +102,8 @@ class Focus:
     landmark: str | None
     has_indicator: bool
     on_screen: bool
+    # Which element it is: its position in the document.
+    position: int = field(repr=False)
 
     def __str__(self):
         return f"{self.name!r} in {self.landmark or 'no landmark'}"
@@ -41,13 +115,19 @@ _FOCUSED = r"""() => {
   const style = getComputedStyle(el);
   const box = el.getBoundingClientRect();
   return {
+    position: [...document.querySelectorAll("*")].indexOf(el),
     name: (el.innerText || el.getAttribute("aria-label") || el.value || el.tagName)
       .replace(/\s+/g, " ").trim(),
-    landmark: el.closest("nav, header, main, footer")?.tagName.toLowerCase() ?? null,
+    // The page's own regions, not those nested in the content (the table of contents is a nav
+    // inside main, a meeting has its own footer): main wins, then the banner, nav, header, footer.
+    landmark: el.closest("main") ? "main"
+      : el.closest(".cookie-banner") ? "banner"
+      : el.closest("nav, header, footer")?.tagName.toLowerCase() ?? null,
     has_indicator: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0)
       || style.boxShadow !== "none",
-    on_screen: box.width > 0 && box.height > 0 && box.top >= 0 && box.left >= 0
-      && box.bottom <= window.innerHeight && box.right <= window.innerWidth,
+    // Within a pixel: the browser scrolls by whole pixels, text boxes end at fractions.
+    on_screen: box.width > 0 && box.height > 0 && box.top >= -1 && box.left >= -1
+      && box.bottom <= window.innerHeight + 1 && box.right <= window.innerWidth + 1,
   };
 }"""
 
@@ -59,25 +139,36 @@ def focused(page):
 
 
 def tab_through(page, limit=100):
-    """Press Tab from where focus is until it leaves the page; return every element it visited."""
+    """
+    Press Tab from where focus is until it leaves the page or comes round again to where it
+    started (Chromium does either after the last element); return every element it visited.
+    """
     visited = []
     for _ in range(limit):
         page.keyboard.press("Tab")
         focus = focused(page)
-        if focus is None:
+        if focus is None or (visited and focus.position == visited[0].position):
             return visited
         visited.append(focus)
     pytest.fail(f"Tab did not leave {page.url} after {limit} presses: {visited}")
 
 
 def tab_to(page, target, limit=100):
-    """Press Tab until `target` (a locator) has focus, as a keyboard user reaches a link."""
+    """
+    Press Tab until `target` (a locator) has focus, as a keyboard user reaches a link; fail if
+    focus is ever invisible on the way (no indicator, or off screen).
+    """
     visited = []
     for _ in range(limit):
         page.keyboard.press("Tab")
+        focus = focused(page)
+        visited.append(str(focus))
+        assert focus is None or (focus.has_indicator and focus.on_screen), (
+            f"focus is not visible at {focus} on {page.url} (indicator: {focus.has_indicator}, "
+            f"on screen: {focus.on_screen})"
+        )
         if target.evaluate("el => el === document.activeElement"):
             return
-        visited.append(str(focused(page)))
     pytest.fail(f"Tab never reached {target} on {page.url}; focus went to {visited}")
 
 

@@ -1,14 +1,27 @@
-"""Keyboard-only use: the skip link, visible focus on every stop, links followed with Enter."""
+"""Keyboard-only use: the skip link, visible focus on every stop, links followed with Enter,
+the cookie banner answered, and a citizen's way from the front page to an agenda item."""
 
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from .pages import PAGE_TYPES
-from .support import focused, tab_through, tab_to
+from consent.models import PageView
 
-READING_ORDER = ["header", "nav", "main", "footer"]
+from . import content
+from .pages import PAGE_TYPES
+from .support import (
+    STATISTICS_COOKIE,
+    cookie_banner,
+    cookie_names,
+    focused,
+    open_pdf_link,
+    tab_through,
+    tab_to,
+)
+
+READING_ORDER = ["banner", "header", "nav", "main", "footer"]
+BANNER_STOPS = ["nej tak til cookies", "Se vores cookiepolitik.", "Accepter cookies"]
 
 
 def test_first_tab_shows_the_skip_link_and_enter_moves_focus_to_the_content(page_at_width):
@@ -41,7 +54,8 @@ def test_tab_reaches_every_link_in_reading_order_with_focus_always_visible(
     stops = tab_through(page_at_width)
 
     assert stops[0].name == "Gå til indhold"
-    unseen = [str(stop) for stop in stops if not (stop.has_indicator and stop.on_screen)]
+    assert [stop.name for stop in stops if stop.landmark == "banner"] == BANNER_STOPS
+    unseen = [repr(stop) for stop in stops if not (stop.has_indicator and stop.on_screen)]
     assert not unseen, f"focus is not visible on {page_type.path} at {unseen}"
     in_nav = [stop.name for stop in stops if stop.landmark == "nav"]
     assert in_nav == ["Udvalget", "Referater", "Søg"]
@@ -67,3 +81,82 @@ def test_keyboard_user_follows_the_footer_links_with_tab_and_enter(desktop_page)
 
     expect(page).to_have_url(re.compile(r"/cookies/$"))
     expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("button", "key", "statistics_cookie", "views"),
+    [
+        # Counted once before the answer (silence is acceptance), and not after refusing.
+        ("nej tak til cookies", "Enter", False, 1),
+        # Counted before the answer and again on the same page after accepting.
+        ("Accepter cookies", "Space", True, 2),
+    ],
+    ids=["decline-with-enter", "accept-with-space"],
+)
+def test_keyboard_user_answers_the_cookie_banner(phone_page, button, key, statistics_cookie, views):
+    page = phone_page
+    page.goto("/tilgaengelighed/")
+
+    tab_to(page, cookie_banner(page).get_by_role("button", name=button))
+    with page.expect_navigation():
+        page.keyboard.press(key)
+
+    expect(page).to_have_url(re.compile(r"/tilgaengelighed/$"))
+    expect(cookie_banner(page)).to_have_count(0)
+    assert (STATISTICS_COOKIE in cookie_names(page)) is statistics_cookie
+    assert PageView.objects.get(path="/tilgaengelighed/").views == views
+
+
+def test_keyboard_user_goes_from_the_front_page_to_an_agenda_item_and_its_attachment(
+    desktop_page, minutes_archive
+):
+    page = desktop_page
+    page.goto("/")
+
+    tab_to(page, page.get_by_role("link", name="Læs referater fra møder"))
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/referater/$"))
+
+    tab_to(page, page.get_by_role("navigation", name="Vælg år").get_by_role("link", name="2018"))
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/referater/2018/$"))
+
+    tab_to(page, page.get_by_role("link", name=content.MEETING_ROW, exact=True))
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(f"{content.MEETING_PATH}$"))
+
+    toc = page.get_by_role("navigation", name="Indholdsfortegnelse")
+    tab_to(page, toc.get_by_role("link", name=content.OPEN_ITEM_HEADING))
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(f"{content.MEETING_PATH}#punkt-2$"))
+    expect(page.get_by_role("heading", name=content.OPEN_ITEM_HEADING)).to_be_in_viewport()
+
+    # The next Tab continues inside the item, at its attachment, not back at the contents.
+    page.keyboard.press("Tab")
+    attachment = page.locator("#punkt-2").get_by_role("link", name=content.ATTACHMENT_TITLE)
+    expect(attachment).to_be_focused()
+    focus = focused(page)
+    assert focus.has_indicator and focus.on_screen, f"focus is not visible at {focus}"
+
+    response = open_pdf_link(page, attachment, key="Enter")
+
+    assert re.search(rf"{content.MEETING_PATH}bilag/\d+\.pdf$", response.url)
+
+
+def test_keyboard_user_searches_and_opens_a_hit(phone_page, minutes_archive):
+    page = phone_page
+    page.goto("/")
+
+    tab_to(page, page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Søg"))
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/referater/soeg/$"))
+    tab_to(page, page.get_by_role("searchbox", name="Søg efter ord i referater"))
+    page.keyboard.type(content.PDF_ONLY_WORD)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(rf"/referater/soeg/\?q={content.PDF_ONLY_WORD}$"))
+
+    hit = page.get_by_role("link", name="Referatet som PDF", exact=True)
+    tab_to(page, hit)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(f"{content.PDF_ONLY_MEETING_PATH}$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(content.PDF_ONLY_MEETING_TITLE)
