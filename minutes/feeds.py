@@ -1,9 +1,12 @@
 from django.contrib.syndication.views import Feed
+from django.core.cache import caches
 from django.db.models import F, Prefetch
+from django.http import HttpResponse
 from django.urls import reverse_lazy
 
 from .models import AgendaItem, Meeting
 from .presentation import meeting_title
+from .views import archive_freshness
 
 
 class LatestMinutesFeed(Feed):
@@ -17,6 +20,22 @@ class LatestMinutesFeed(Feed):
     description_template = "minutes/feed_description.html"
     item_guid_is_permalink = False
     size = 30
+
+    def __call__(self, request, *args, **kwargs):
+        # Feed readers poll all day: the rendered feed is kept until a meeting changes. The links
+        # in it are absolute, so the host is part of the key.
+        latest, count = archive_freshness(request)
+        key = f"minutes-feed:{request.get_host()}:{count}:{latest.timestamp() if latest else 0}"
+        cache = caches["fragments"]
+        if cached := cache.get(key):
+            content, headers = cached
+            return HttpResponse(content, headers=headers)
+        response = super().__call__(request, *args, **kwargs)
+        headers = {
+            name: response[name] for name in ("Content-Type", "Last-Modified") if name in response
+        }
+        cache.set(key, (response.content, headers), timeout=24 * 60 * 60)
+        return response
 
     def items(self):
         open_or_closed = AgendaItem.objects.only("id", "meeting_id", "number", "title", "is_closed")

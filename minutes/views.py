@@ -55,7 +55,7 @@ def _banner_marker(request):
     return "b" if consent is not None and consent.show_banner else "n"
 
 
-def _archive_freshness(request):
+def archive_freshness(request):
     # Every meeting counts, published or not: unpublishing one must change the archive too.
     # Memoised: the ETag and Last-Modified functions share one query.
     if not hasattr(request, "_minutes_archive_freshness"):
@@ -65,19 +65,19 @@ def _archive_freshness(request):
 
 def _list_version(request):
     """A key that changes whenever any list of meetings could, for caching rendered lists."""
-    latest, count = _archive_freshness(request)
+    latest, count = archive_freshness(request)
     return f"{count}-{latest.timestamp() if latest else 0}"
 
 
 def archive_etag(request, *args, **kwargs):
     if not _anonymous(request):
         return None
-    latest, count = _archive_freshness(request)
+    latest, count = archive_freshness(request)
     return f'W/"{count}-{latest.timestamp() if latest else 0}-{_banner_marker(request)}"'
 
 
 def archive_last_modified(request, *args, **kwargs):
-    return _archive_freshness(request)[0] if _anonymous(request) else None
+    return archive_freshness(request)[0] if _anonymous(request) else None
 
 
 def _meeting_freshness(request, date):

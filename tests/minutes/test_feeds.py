@@ -151,3 +151,20 @@ def test_sitemap_lists_archive_years_and_published_meetings(client, make_meeting
     assert entries["http://testserver/referater/2018-05-29/"] == (
         timezone.localtime(meeting.updated_at).strftime("%Y-%m-%d")
     )
+
+
+def test_feed_is_rendered_once_and_renewed_when_minutes_are_published(
+    client, make_meeting, django_assert_max_num_queries
+):
+    make_meeting("2018-05-29", items=[{"title": "Helhedsplan"}])
+    first = client.get("/referater/rss/")
+
+    with django_assert_max_num_queries(1):  # how fresh the meetings are, nothing more
+        again = client.get("/referater/rss/")
+    make_meeting("2018-06-26", items=[{"title": "Udlejningsaftale"}])
+    renewed = client.get("/referater/rss/")
+
+    assert again.content == first.content
+    assert again["Content-Type"] == first["Content-Type"]
+    assert "Udlejningsaftale" not in first.content.decode()
+    assert "Udlejningsaftale" in renewed.content.decode()
