@@ -145,19 +145,13 @@ class ParticipantInline(admin.TabularInline):
         return formset
 
 
+# An item's form follows the minutes: number, title, closed, then the sections in their order.
+ITEM_FIELDS = ["number", "title", "is_closed", *(field for field, _ in AgendaItem.SECTIONS)]
+
+
 class AgendaItemInline(admin.StackedInline):
     model = AgendaItem
-    fields = [
-        "number",
-        "title",
-        "is_closed",
-        "decision_theme",
-        "recommendation",
-        "decision",
-        "case_presentation",
-        "economic_consequences",
-        "attachments_link",
-    ]
+    fields = [*ITEM_FIELDS, "attachments_link"]
     readonly_fields = ["attachments_link"]
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
     show_change_link = True
@@ -432,17 +426,7 @@ class AgendaItemAdmin(admin.ModelAdmin):
     date_hierarchy = "meeting__date"
     search_fields = ["title", "decision", "case_presentation"]
     autocomplete_fields = ["meeting"]
-    fields = [
-        "meeting",
-        "number",
-        "title",
-        "is_closed",
-        "decision_theme",
-        "recommendation",
-        "decision",
-        "case_presentation",
-        "economic_consequences",
-    ]
+    fields = ["meeting", *ITEM_FIELDS]
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
     inlines = [AttachmentInline]
     view_on_site = True
