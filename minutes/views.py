@@ -7,7 +7,11 @@ unpublished meeting above all, get neither validators nor a cacheable response.
 """
 
 import functools
+import hashlib
+from pathlib import Path
 
+from django.apps import apps
+from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
@@ -48,6 +52,27 @@ def _anonymous(request):
     return not request.user.is_authenticated
 
 
+@functools.cache
+def site_release():
+    """
+    A short digest of the site's own templates and static files, read once per process.
+
+    Part of every ETag: after a release that changes the markup or the stylesheet, a browser's
+    stored copy no longer matches, even though no meeting has changed.
+    """
+    roots = [
+        Path(settings.BASE_DIR) / "templates",
+        Path(settings.BASE_DIR) / "static",
+        *(Path(app.path) / "templates" for app in apps.get_app_configs()),
+    ]
+    digest = hashlib.blake2s(digest_size=4)
+    for root in roots:
+        if root.is_dir() and root.is_relative_to(settings.BASE_DIR):
+            for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def _banner_marker(request):
     # The consent banner is part of the page: a visitor who has just accepted or refused must not
     # get a 304 for the copy that still shows it.
@@ -73,7 +98,8 @@ def archive_etag(request, *args, **kwargs):
     if not _anonymous(request):
         return None
     latest, count = archive_freshness(request)
-    return f'W/"{count}-{latest.timestamp() if latest else 0}-{_banner_marker(request)}"'
+    stamp = latest.timestamp() if latest else 0
+    return f'W/"{count}-{stamp}-{_banner_marker(request)}-{site_release()}"'
 
 
 def archive_last_modified(request, *args, **kwargs):
@@ -92,7 +118,7 @@ def meeting_etag(request, date, **kwargs):
     # ignored: without a cheap ETag of its own the page would be rendered every time.
     if not _anonymous(request) or not (found := _meeting_freshness(request, date)):
         return None
-    return f'W/"{found[0]}-{found[1].timestamp()}-{_banner_marker(request)}"'
+    return f'W/"{found[0]}-{found[1].timestamp()}-{_banner_marker(request)}-{site_release()}"'
 
 
 def meeting_last_modified(request, date, **kwargs):

@@ -130,3 +130,30 @@ def test_a_visitor_who_just_chose_gets_the_page_again_without_the_banner(client,
         assert again.status_code == 200
         assert 'class="cookie-banner"' not in again.content.decode()
         client.cookies.clear()
+
+
+def test_a_new_release_of_templates_or_styles_is_never_answered_with_a_stale_copy(
+    client, meeting, monkeypatch
+):
+    from minutes import views
+
+    before = {path: client.get(path) for path in ("/referater/", "/referater/2018-05-29/")}
+    monkeypatch.setattr(views, "site_release", lambda: "nyudgave")
+
+    for path, first in before.items():
+        again = client.get(path, headers={"if-none-match": first["ETag"]})
+        assert again.status_code == 200
+        assert again["ETag"] != first["ETag"]
+
+
+def test_site_release_follows_the_contents_of_the_site_files(settings, tmp_path):
+    from minutes.views import site_release
+
+    settings.BASE_DIR = tmp_path
+    (tmp_path / "templates").mkdir()
+    page = tmp_path / "templates" / "base.html"
+    page.write_text("<p>Før</p>")
+    before = site_release.__wrapped__()
+    page.write_text("<p>Efter</p>")
+
+    assert site_release.__wrapped__() != before
