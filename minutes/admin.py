@@ -24,7 +24,15 @@ from django.utils.html import format_html
 
 from committee.models import Committee, Member
 
-from .models import AgendaItem, Attachment, Meeting, MeetingRedirect, MinutesPdfVersion, Participant
+from .models import (
+    AgendaItem,
+    Attachment,
+    AttachmentVersion,
+    Meeting,
+    MeetingRedirect,
+    MinutesPdfVersion,
+    Participant,
+)
 
 
 def default_committee():
@@ -98,6 +106,20 @@ class PdfUploadMixin:
         return formfield
 
 
+class StoredFileViewsMixin:
+    """Admin views that hand stored PDFs to staff who may see the object they belong to."""
+
+    not_found = "Findes ikke."
+
+    def _viewable(self, request, object_id):
+        obj = self.get_object(request, str(object_id))
+        if obj is None:
+            raise Http404(self.not_found)
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        return obj
+
+
 class YearListFilter(admin.SimpleListFilter):
     title = "år"
     parameter_name = "aar"
@@ -162,6 +184,11 @@ class AgendaItemInline(admin.StackedInline):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(attachment_count=Count("attachments"))
 
+    def get_inlines(self, request, obj):
+        if obj is not None and obj.attachment_versions.exists():
+            return [AttachmentInline, AttachmentVersionInline]
+        return [AttachmentInline]
+
     @admin.display(description="bilag")
     def attachments_link(self, item):
         if not item.pk:
@@ -208,7 +235,7 @@ class MeetingRedirectInline(RecordInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(PdfUploadMixin, admin.ModelAdmin):
+class MeetingAdmin(StoredFileViewsMixin, PdfUploadMixin, admin.ModelAdmin):
     list_display = ["date", "kind", "is_published", "item_count", "corrected_at"]
     list_filter = [YearListFilter, "is_published", "kind"]
     date_hierarchy = "date"
@@ -231,6 +258,7 @@ class MeetingAdmin(PdfUploadMixin, admin.ModelAdmin):
     }
     view_on_site = True
     save_on_top = True
+    not_found = "Mødet findes ikke."
 
     def get_fieldsets(self, request, obj=None):
         if obj is not None:
@@ -395,14 +423,6 @@ class MeetingAdmin(PdfUploadMixin, admin.ModelAdmin):
             version.file, f"referat-{meeting.date}-erstattet-{replaced:%Y-%m-%d-%H%M}.pdf"
         )
 
-    def _viewable(self, request, object_id):
-        meeting = self.get_object(request, str(object_id))
-        if meeting is None:
-            raise Http404("Mødet findes ikke.")
-        if not self.has_view_or_change_permission(request, meeting):
-            raise PermissionDenied
-        return meeting
-
 
 class AttachmentInline(PdfUploadMixin, admin.TabularInline):
     model = Attachment
@@ -416,10 +436,25 @@ class AttachmentInline(PdfUploadMixin, admin.TabularInline):
     }
 
 
+class AttachmentVersionInline(RecordInline):
+    """Attachment files that were once public, replaced or removed since."""
+
+    model = AttachmentVersion
+    fields = ["title", "replaced_at", "file_link"]
+
+    @admin.display(description="fil")
+    def file_link(self, version):
+        url = reverse(
+            "admin:minutes_agendaitem_attachment_version", args=[version.item_id, version.pk]
+        )
+        return format_html('<a href="{}">Åbn det tidligere bilag</a>', url)
+
+
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(StoredFileViewsMixin, admin.ModelAdmin):
     """One item with its attachments; saving it returns the clerk to the meeting."""
 
+    not_found = "Punktet findes ikke."
     list_display = ["title", "number", "meeting", "is_closed", "attachment_count"]
     list_select_related = ["meeting__committee"]
     list_filter = ["is_closed"]
@@ -428,11 +463,15 @@ class AgendaItemAdmin(admin.ModelAdmin):
     autocomplete_fields = ["meeting"]
     fields = ["meeting", *ITEM_FIELDS]
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
-    inlines = [AttachmentInline]
     view_on_site = True
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(attachment_count=Count("attachments"))
+
+    def get_inlines(self, request, obj):
+        if obj is not None and obj.attachment_versions.exists():
+            return [AttachmentInline, AttachmentVersionInline]
+        return [AttachmentInline]
 
     def get_urls(self):
         return [
@@ -440,6 +479,11 @@ class AgendaItemAdmin(admin.ModelAdmin):
                 "<int:object_id>/bilag/<int:attachment_id>.pdf",
                 self.admin_site.admin_view(self.attachment_view),
                 name="minutes_agendaitem_attachment",
+            ),
+            path(
+                "<int:object_id>/tidligere-bilag/<int:version_id>.pdf",
+                self.admin_site.admin_view(self.attachment_version_view),
+                name="minutes_agendaitem_attachment_version",
             ),
             *super().get_urls(),
         ]
@@ -463,15 +507,19 @@ class AgendaItemAdmin(admin.ModelAdmin):
         return item.attachment_count
 
     def attachment_view(self, request, object_id, attachment_id):
-        item = self.get_object(request, str(object_id))
-        if item is None:
-            raise Http404("Punktet findes ikke.")
-        if not self.has_view_or_change_permission(request, item):
-            raise PermissionDenied
+        item = self._viewable(request, object_id)
         attachment = item.attachments.filter(pk=attachment_id).first()
         if attachment is None:
             raise Http404("Bilaget findes ikke.")
         return _pdf_response(attachment.file, f"bilag-{item.meeting.date}-{attachment.pk}.pdf")
+
+    def attachment_version_view(self, request, object_id, version_id):
+        item = self._viewable(request, object_id)
+        version = item.attachment_versions.filter(pk=version_id).first()
+        if version is None:
+            raise Http404("Det tidligere bilag findes ikke.")
+        filename = f"tidligere-bilag-{item.meeting.date}-{version.pk}.pdf"
+        return _pdf_response(version.file, filename)
 
     def _back_to_meeting(self, item):
         return HttpResponseRedirect(reverse("admin:minutes_meeting_change", args=[item.meeting_id]))

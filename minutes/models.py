@@ -365,24 +365,61 @@ class Attachment(models.Model):
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
-        if (update_fields is None or "file" in update_fields) and self._file_changed():
-            self.text = extract_file_text(self.file)
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "text"}
+        replaced = None
+        # A deferred file was never loaded, so it cannot have changed.
+        if (update_fields is None or "file" in update_fields) and "file" in self.__dict__:
+            stored = "" if self._state.adding else self._stored_file_name()
+            if not self.file._committed or (self.file.name or "") != stored:
+                self.text = extract_file_text(self.file)
+                replaced = stored
+                if update_fields is not None:
+                    kwargs["update_fields"] = {*update_fields, "text"}
         super().save(*args, **kwargs)
+        if replaced:
+            self._keep_if_it_was_public(replaced)
 
     def get_absolute_url(self):
         return reverse("minutes:attachment", kwargs={"date": self.item.meeting.date, "pk": self.pk})
 
-    def _file_changed(self):
-        if "file" not in self.__dict__:
-            return False  # deferred and never loaded
-        if not self.file._committed:
-            return True
-        if self._state.adding:
-            return bool(self.file)
+    def delete(self, *args, **kwargs):
+        self._keep_if_it_was_public(self.file.name)
+        return super().delete(*args, **kwargs)
+
+    def _stored_file_name(self):
         stored = Attachment._base_manager.filter(pk=self.pk).values_list("file", flat=True).first()
-        return (stored or "") != (self.file.name or "")
+        return stored or ""
+
+    def _keep_if_it_was_public(self, file_name):
+        """A file that was public stays, on record: a correction never destroys what was public."""
+        if (
+            file_name
+            and Meeting.objects.filter(
+                items=self.item_id, first_published_at__isnull=False
+            ).exists()
+        ):
+            AttachmentVersion.objects.create(item_id=self.item_id, title=self.title, file=file_name)
+
+
+class AttachmentVersion(models.Model):
+    """An attachment file that was once public, kept when a clerk replaced or removed it."""
+
+    item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.CASCADE,
+        related_name="attachment_versions",
+        verbose_name="punkt",
+    )
+    title = models.CharField("titel", max_length=300)
+    file = models.FileField("fil", max_length=255)
+    replaced_at = models.DateTimeField("erstattet eller fjernet", default=timezone.now)
+
+    class Meta:
+        verbose_name = "tidligere bilag"
+        verbose_name_plural = "tidligere bilag"
+        ordering = ["-replaced_at"]
+
+    def __str__(self):
+        return f"{self.title} (erstattet {timezone.localtime(self.replaced_at):%d-%m-%Y %H:%M})"
 
 
 class MinutesPdfVersion(models.Model):

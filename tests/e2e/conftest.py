@@ -71,6 +71,7 @@ SEED_MIGRATIONS = [
     ("consent", "0002_cookie_groups", "create_groups"),
     # The clerks' group, which `create_clerk` puts a new clerk in.
     ("minutes", "0002_referent_group", "create_group"),
+    ("minutes", "0005_attachment_versions", "let_clerks_see_earlier_attachments"),
 ]
 
 

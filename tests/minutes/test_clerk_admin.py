@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from committee.models import Committee, Member
-from minutes.models import Attachment, Meeting, MinutesPdfVersion
+from minutes.models import Attachment, AttachmentVersion, Meeting, MinutesPdfVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -500,6 +500,7 @@ def test_referent_group_has_exactly_the_clerks_permissions():
             for a in crud
         ),
         "minutes.view_minutespdfversion",
+        "minutes.view_attachmentversion",
         "minutes.view_meetingredirect",
         "committee.view_member",
         "committee.view_committee",
@@ -579,3 +580,55 @@ def test_clerk_moving_a_published_meeting_sees_the_old_date_kept_as_a_redirect(
     assert "tidligere datoer (links hertil sendes videre til mødet)" in page.lower()
     assert "29. maj 2018" in page
     assert clerk_client.get("/referater/2018-05-29/").status_code == 301
+
+
+def test_replacing_or_removing_a_published_attachment_keeps_the_earlier_file(
+    clerk_client, make_meeting, pdf_file, media_root
+):
+    meeting = make_meeting("2018-05-29", items=[{"title": "Helhedsplan"}])
+    item = meeting.items.get()
+    first = Attachment.objects.create(
+        item=item, title="Helhedsplan, udkast", file=pdf_file("Det første udkast.")
+    )
+    first_name = first.file.name
+    item_url = f"/admin/minutes/agendaitem/{item.pk}/change/"
+
+    data = form_data(clerk_client.get(item_url))
+    data["attachments-0-file"] = pdf_file("Det rettede udkast.")
+    response = clerk_client.post(item_url, data)
+
+    assert response.status_code == 302, errors_in(response)
+    first.refresh_from_db()
+    assert "Det rettede udkast." in first.text
+    replaced = AttachmentVersion.objects.get(item=item)
+    assert (replaced.title, replaced.file.name) == ("Helhedsplan, udkast", first_name)
+    assert (media_root / first_name).exists()
+
+    data = form_data(clerk_client.get(item_url))
+    data["attachments-0-DELETE"] = "on"
+    response = clerk_client.post(item_url, data)
+
+    assert response.status_code == 302, errors_in(response)
+    assert not Attachment.objects.filter(item=item).exists()
+    assert AttachmentVersion.objects.filter(item=item).count() == 2
+    page = clerk_client.get(item_url).content.decode()
+    version_url = f"/admin/minutes/agendaitem/{item.pk}/tidligere-bilag/{replaced.pk}.pdf"
+    assert version_url in page
+    response = clerk_client.get(version_url)
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content) == (media_root / first_name).read_bytes()
+
+
+def test_attachments_of_a_meeting_never_published_are_replaced_without_a_record(
+    make_meeting, pdf_file
+):
+    meeting = make_meeting("2018-05-29", published=False, items=[{"title": "Kladde"}])
+    attachment = Attachment.objects.create(
+        item=meeting.items.get(), title="Udkast", file=pdf_file("Udkast.")
+    )
+
+    attachment.file = pdf_file("Nyt udkast.")
+    attachment.save()
+    attachment.delete()
+
+    assert not AttachmentVersion.objects.exists()
