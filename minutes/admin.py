@@ -12,7 +12,7 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AdminFileWidget
+from django.contrib.admin.widgets import AdminFileWidget, AdminTimeWidget
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
@@ -270,6 +270,9 @@ class MeetingAdmin(StoredFileViewsMixin, PdfUploadMixin, admin.ModelAdmin):
         ]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "start_time":
+            # Minutes say "Kl. 17:00"; seconds would only be noise in the clerk's form.
+            kwargs["widget"] = AdminTimeWidget(format="%H:%M")
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "is_published":
             formfield.help_text = (

@@ -632,3 +632,11 @@ def test_attachments_of_a_meeting_never_published_are_replaced_without_a_record(
     attachment.delete()
 
     assert not AttachmentVersion.objects.exists()
+
+
+def test_meeting_time_is_shown_to_the_clerk_in_hours_and_minutes(clerk_client, make_meeting):
+    meeting = make_meeting("2018-05-29")
+
+    page = clerk_client.get(change_url(meeting)).content.decode()
+
+    assert 'name="start_time" value="17:00"' in page
