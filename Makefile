@@ -7,7 +7,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-# Local runs and tests are served over plain http; production leaves DJANGO_SECURE unset (on).
+# `make run` serves plain http on loopback; production leaves DJANGO_SECURE unset (on). The tests
+# need no variables at all: their settings are almenbolig/test_settings.py.
 export DJANGO_SECURE ?= 0
 
 .PHONY: run test lint format migrate demo screenshots bench browser clean
@@ -51,11 +52,11 @@ format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 
 test: $(VENV)/.installed browser lint
-	DJANGO_SECRET_KEY=test-only-secret-key $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Full-page PNGs of every public page type at phone and desktop width into screenshots/.
 screenshots: $(VENV)/.installed browser
-	DJANGO_SECRET_KEY=test-only-secret-key $(BIN)/python -m pytest tests/e2e/screenshots.py \
+	$(BIN)/python -m pytest tests/e2e/screenshots.py \
 		--screenshots-dir=screenshots -q
 
 clean:

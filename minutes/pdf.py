@@ -1,10 +1,9 @@
-"""Writing small PDFs (demo content, tests) and reading text out of uploaded ones."""
+"""Reading the text out of uploaded PDFs, within bounds, for search."""
 
 import logging
 import time
 
 from django.conf import settings
-from fpdf import FPDF
 from pypdf import PdfReader
 from pypdf.errors import DependencyError
 
@@ -14,24 +13,6 @@ logger = logging.getLogger(__name__)
 # hold a worker. Both can be set in settings.
 DEFAULT_TEXT_MAX_PAGES = 200
 DEFAULT_TEXT_MAX_SECONDS = 5
-
-
-def make_pdf(title, paragraphs=()):
-    """A real, text-bearing A4 PDF with a title and paragraphs, as bytes."""
-    pdf = FPDF(format="A4")
-    # The core fonts cover Danish letters, dashes and curly quotes in Windows-1252.
-    pdf.core_fonts_encoding = "windows-1252"
-    pdf.set_title(title)
-    pdf.set_creator("Almenboligudvalg Hvidovre")
-    pdf.add_page()
-    pdf.set_font("Helvetica", style="B", size=16)
-    pdf.multi_cell(0, 9, title)
-    pdf.ln(4)
-    pdf.set_font("Helvetica", size=11)
-    for paragraph in paragraphs:
-        pdf.multi_cell(0, 6, paragraph)
-        pdf.ln(3)
-    return bytes(pdf.output())
 
 
 def opens_without_password(reader):

@@ -2,21 +2,6 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_files(settings):
-    # The manifest storage needs `collectstatic`; tests render templates straight from static/.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # The production hasher is slow on purpose; tests log clerks in many times.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _fresh_cache():
     from django.core.cache import caches
 
@@ -47,7 +32,7 @@ def pdf_file():
     """A real PDF upload whose text layer holds the given paragraphs."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from minutes.pdf import make_pdf
+    from minutes.demo import make_pdf
 
     def build(*paragraphs, title="Referat", name="referat.pdf"):
         return SimpleUploadedFile(name, make_pdf(title, paragraphs), "application/pdf")

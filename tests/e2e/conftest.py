@@ -227,13 +227,10 @@ CLERK_PASSWORD = "Grøn-Referat-2026"
 
 
 @pytest.fixture
-def clerk(transactional_db, settings):
+def clerk(transactional_db):
     """A clerk created as the README says, with `create_clerk`; (username, password)."""
     from django.core.management import call_command
 
-    # Hashing the password the production way takes a second here, at creation and at login;
-    # the tests are about the forms, not about the hash.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     call_command(
         "create_clerk",
         CLERK_USERNAME,

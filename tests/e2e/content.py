@@ -40,7 +40,7 @@ MEMBERS = [
 @functools.cache
 def pdf_bytes(title, *paragraphs):
     """A real PDF with a text layer; the same bytes are reused across tests (they never change)."""
-    from minutes.pdf import make_pdf
+    from minutes.demo import make_pdf
 
     return make_pdf(title, paragraphs)
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from minutes.pdf import make_pdf
+from minutes.demo import make_pdf
 
 from .support import open_pdf_link
 

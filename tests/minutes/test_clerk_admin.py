@@ -70,10 +70,8 @@ def errors_in(response):
 
 
 @pytest.fixture
-def clerk(committee, settings):
+def clerk(committee):
     """A clerk account made the way the README says: with `manage.py create_clerk`."""
-    # The real hasher is slow on purpose; these tests are not about it.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     call_command(
         "create_clerk",
         "referent",

@@ -20,11 +20,6 @@ class Terminal(io.StringIO):
         return True
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def create_clerk(username, *, stdin, **options):
     out = io.StringIO()
     call_command("create_clerk", username, stdin=stdin, stdout=out, **options)

@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from minutes.demo import make_pdf
 from minutes.models import Attachment
-from minutes.pdf import make_pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from committee.models import Member
+from minutes.demo import make_pdf
 from minutes.models import Attachment, Participant
-from minutes.pdf import make_pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from minutes.demo import make_pdf
 from minutes.models import Attachment
-from minutes.pdf import make_pdf
 
 pytestmark = pytest.mark.django_db
 

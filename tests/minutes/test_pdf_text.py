@@ -9,8 +9,9 @@ from fpdf import FPDF
 from pypdf import PageObject
 
 from minutes import pdf as minutes_pdf
+from minutes.demo import make_pdf
 from minutes.models import AgendaItem, Attachment, Meeting, MinutesPdfVersion
-from minutes.pdf import extract_text, make_pdf
+from minutes.pdf import extract_text
 
 
 def pages_pdf(*texts):

@@ -15,8 +15,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from committee.models import Member
+from minutes.demo import make_pdf
 from minutes.models import AgendaItem, Attachment, Meeting, Participant, SearchEntry
-from minutes.pdf import make_pdf
 
 pytestmark = pytest.mark.django_db
 

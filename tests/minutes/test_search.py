@@ -6,8 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
 from minutes import search
+from minutes.demo import make_pdf
 from minutes.models import Attachment, Meeting, SearchEntry
-from minutes.pdf import make_pdf
 
 pytestmark = pytest.mark.django_db
 

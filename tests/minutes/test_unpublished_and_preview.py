@@ -2,8 +2,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from minutes.demo import make_pdf
 from minutes.models import Attachment
-from minutes.pdf import make_pdf
 
 pytestmark = pytest.mark.django_db
 

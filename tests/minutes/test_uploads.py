@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploaded
 from fpdf import FPDF
 from fpdf.enums import EncryptionMethod
 
+from minutes.demo import make_pdf
 from minutes.models import AgendaItem, Attachment, Meeting
-from minutes.pdf import make_pdf
 from minutes.validators import validate_pdf
 
 

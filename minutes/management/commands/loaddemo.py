@@ -19,8 +19,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from committee.models import Committee
+from minutes.demo import make_pdf
 from minutes.models import AgendaItem, Attachment, Meeting, Participant
-from minutes.pdf import make_pdf
 
 PLACE = "Rådhuset, mødelokale 1"
 START = datetime.time(17, 0)
