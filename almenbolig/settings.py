@@ -6,6 +6,8 @@ here, in one place. Without any, the site runs on a SQLite file in the project f
 """
 
 import os
+import subprocess
+import time
 from pathlib import Path
 
 import dj_database_url
@@ -25,7 +27,32 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def release_id():
+    """
+    What names this release of the code, for HTTP validators and cached page parts: a new
+    release must never be answered with a browser's or the cache's copy of the old markup.
+
+    `DJANGO_RELEASE` as set at deploy time; else the checkout's git commit; else the moment this
+    process started, which is never stale, only less often a cache hit.
+    """
+    if release := os.environ.get("DJANGO_RELEASE", "").strip():
+        return release
+    try:
+        found = subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"],
+            cwd=BASE_DIR,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
+        )
+        return found.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return f"start-{time.time_ns():x}"
+
+
 DEBUG = env_bool("DJANGO_DEBUG")
+RELEASE = release_id()
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -82,6 +109,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "committee.context_processors.committee",
             ],
         },
     },

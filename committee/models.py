@@ -1,7 +1,35 @@
+from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+
+
+class CommitteeManager(models.Manager):
+    # The release is part of the key: a migration that renames the committee comes with one.
+    CACHE_TIMEOUT = 60 * 60
+
+    @staticmethod
+    def cache_key():
+        return f"committee:current:{settings.RELEASE}"
+
+    def current(self):
+        """
+        The committee this site is for (the first, and in practice only, one), or None.
+
+        Every page names it, so it is kept in the cache; saving or deleting a committee forgets
+        it (`committee.signals`).
+        """
+        committee = cache.get(self.cache_key())
+        if committee is None:
+            committee = self.order_by("pk").first()
+            if committee is not None:
+                cache.set(self.cache_key(), committee, self.CACHE_TIMEOUT)
+        return committee
+
+    def forget_current(self):
+        cache.delete(self.cache_key())
 
 
 class Committee(models.Model):
@@ -19,6 +47,8 @@ class Committee(models.Model):
     established_on = models.DateField("nedsat den", null=True, blank=True)
     mandate_adopted_on = models.DateField("kommissorium vedtaget den", null=True, blank=True)
     updated_at = models.DateTimeField("senest ændret", auto_now=True)
+
+    objects = CommitteeManager()
 
     class Meta:
         verbose_name = "udvalg"

@@ -1,11 +1,7 @@
 from django.http import Http404
 from django.shortcuts import render
 
-from minutes.models import Meeting
-
 from .models import Committee
-
-LATEST_MINUTES = 10
 
 
 def home(request):
@@ -16,13 +12,5 @@ def home(request):
     return render(
         request,
         "committee/home.html",
-        {
-            "committee": committee,
-            "members": list(committee.current_members()),
-            "latest_meetings": list(
-                Meeting.objects.published()
-                .filter(committee=committee)
-                .for_listing()[:LATEST_MINUTES]
-            ),
-        },
+        {"committee": committee, "members": list(committee.current_members())},
     )

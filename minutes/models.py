@@ -6,8 +6,10 @@ in the database for the clerks, but nothing of it but its number ever leaves thr
 feed, search or export: the public accessors below are the only way templates reach item content.
 """
 
+import datetime
 import uuid
 
+import icalendar
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -16,7 +18,13 @@ from django.utils import timezone
 from committee.models import Committee, Member
 
 from .pdf import extract_file_text
+from .presentation import meeting_start, meeting_title
 from .validators import validate_pdf
+
+# Part of every meeting's RSS guid and calendar UID. Never change it: feed readers and calendars
+# know a meeting by it, also after a clerk has corrected its date.
+UID_DOMAIN = "almenbolig-hvidovre"
+MEETING_DURATION = datetime.timedelta(hours=2)
 
 
 def minutes_upload_to(instance, filename):
@@ -184,8 +192,31 @@ class Meeting(models.Model):
         return reverse("minutes:meeting_pdf", kwargs={"date": self.date})
 
     @property
-    def last_modified(self):
-        return self.updated_at
+    def uid(self):
+        """How feed readers and calendars know the meeting, also after its date is corrected."""
+        return f"meeting-{self.pk}@{UID_DOMAIN}"
+
+    def as_ical_event(self, site_url):
+        """The meeting as an iCalendar event; `site_url` is the scheme and host, no slash."""
+        url = site_url + self.get_absolute_url()
+        event = icalendar.Event()
+        event.add("uid", self.uid)
+        event.add("dtstamp", self.updated_at.astimezone(datetime.UTC))
+        event.add("last-modified", self.updated_at.astimezone(datetime.UTC))
+        if start := meeting_start(self):
+            event.add("dtstart", start.astimezone(datetime.UTC))
+            event.add("duration", MEETING_DURATION)
+        else:
+            event.add("dtstart", self.date)
+            event.add("duration", datetime.timedelta(days=1))
+        event.add("summary", f"Møde i {self.committee}")
+        event.add("description", f"{meeting_title(self)}\n{url}")
+        if self.place:
+            event.add("location", self.place)
+        event.add("url", url)
+        event.add("status", "CONFIRMED")
+        event.add("transp", "OPAQUE")
+        return event
 
     def publish(self, when=None):
         when = when or timezone.now()

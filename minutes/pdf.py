@@ -1,9 +1,10 @@
-"""Reading the text out of uploaded PDFs, within bounds, for search."""
+"""Stored PDFs: their text read out, within bounds, for search; and the file as a response."""
 
 import logging
 import time
 
 from django.conf import settings
+from django.http import FileResponse, Http404
 from pypdf import PdfReader
 from pypdf.errors import DependencyError
 
@@ -96,3 +97,12 @@ def extract_file_text(field_file):
         return extract_text(upload)
     finally:
         upload.seek(0)
+
+
+def pdf_response(field_file, filename):
+    """A stored PDF shown in the browser under a readable name; a 404 if the file is gone."""
+    try:
+        stored = field_file.storage.open(field_file.name, "rb")
+    except (OSError, ValueError) as error:
+        raise Http404("Filen findes ikke.") from error
+    return FileResponse(stored, content_type="application/pdf", filename=filename)

@@ -1,29 +1,24 @@
 """The public side of the minutes: archive, year, meeting, PDFs, search and calendar.
 
-Caching: public pages answer conditional requests from one cheap query (the latest change and
-the number of meetings, or the one meeting's `updated_at`) before anything is rendered, and say
-`Cache-Control: no-cache` so that browsers always ask. Logged-in users, and clerks previewing an
-unpublished meeting above all, get neither validators nor a cacheable response.
+HTTP caching (validators, no caching for clerks) is `minutes.caching`'s job; every public view
+here is wrapped in one of its decorators.
 """
 
-import functools
-import hashlib
-from pathlib import Path
-
-from django.apps import apps
-from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
-from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.http import urlencode
+from django.utils.decorators import method_decorator
 from django.utils.text import slugify
-from django.views.decorators.http import condition, require_safe
-from django.views.decorators.vary import vary_on_cookie
+from django.views.generic.dates import ArchiveIndexView, YearArchiveView
 
-from . import ical, presentation
+from committee.models import Committee
+
+from . import presentation
+from .caching import archive_page, archive_version, meeting_page
+from .feeds import meetings_calendar
 from .models import Attachment, Meeting, MeetingRedirect
+from .pdf import pdf_response
 from .search import MAX_QUERY_LENGTH, Query, hits, search
 
 MEETINGS_PER_PAGE = 50
@@ -43,116 +38,6 @@ def can_preview(request):
 
 def visible_meetings(request):
     return Meeting.objects.all() if can_preview(request) else Meeting.objects.published()
-
-
-# HTTP validators -------------------------------------------------------------------------------
-
-
-def _anonymous(request):
-    return not request.user.is_authenticated
-
-
-@functools.cache
-def site_release():
-    """
-    A short digest of the site's own templates and static files, read once per process.
-
-    Part of every ETag: after a release that changes the markup or the stylesheet, a browser's
-    stored copy no longer matches, even though no meeting has changed.
-    """
-    roots = [
-        Path(settings.BASE_DIR) / "templates",
-        Path(settings.BASE_DIR) / "static",
-        *(Path(app.path) / "templates" for app in apps.get_app_configs()),
-    ]
-    digest = hashlib.blake2s(digest_size=4)
-    for root in roots:
-        if root.is_dir() and root.is_relative_to(settings.BASE_DIR):
-            for path in sorted(p for p in root.rglob("*") if p.is_file()):
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def _banner_marker(request):
-    # The consent banner is part of the page: a visitor who has just accepted or refused must not
-    # get a 304 for the copy that still shows it.
-    consent = getattr(request, "consent", None)
-    return "b" if consent is not None and consent.show_banner else "n"
-
-
-def archive_freshness(request):
-    # Every meeting counts, published or not: unpublishing one must change the archive too.
-    # Memoised: the ETag and Last-Modified functions share one query.
-    if not hasattr(request, "_minutes_archive_freshness"):
-        request._minutes_archive_freshness = Meeting.objects.freshness()
-    return request._minutes_archive_freshness
-
-
-def _list_version(request):
-    """A key that changes whenever any list of meetings could, for caching rendered lists."""
-    latest, count = archive_freshness(request)
-    return f"{count}-{latest.timestamp() if latest else 0}"
-
-
-def archive_etag(request, *args, **kwargs):
-    if not _anonymous(request):
-        return None
-    latest, count = archive_freshness(request)
-    stamp = latest.timestamp() if latest else 0
-    return f'W/"{count}-{stamp}-{_banner_marker(request)}-{site_release()}"'
-
-
-def archive_last_modified(request, *args, **kwargs):
-    return archive_freshness(request)[0] if _anonymous(request) else None
-
-
-def _meeting_freshness(request, date):
-    if not hasattr(request, "_minutes_meeting_freshness"):
-        found = Meeting.objects.published().for_date(date).order_by("committee_id")
-        request._minutes_meeting_freshness = found.values_list("pk", "updated_at").first()
-    return request._minutes_meeting_freshness
-
-
-def meeting_etag(request, date, **kwargs):
-    # Browsers send If-None-Match whenever they hold an ETag, and then If-Modified-Since is
-    # ignored: without a cheap ETag of its own the page would be rendered every time.
-    if not _anonymous(request) or not (found := _meeting_freshness(request, date)):
-        return None
-    return f'W/"{found[0]}-{found[1].timestamp()}-{_banner_marker(request)}-{site_release()}"'
-
-
-def meeting_last_modified(request, date, **kwargs):
-    if not _anonymous(request) or not (found := _meeting_freshness(request, date)):
-        return None
-    return found[1]
-
-
-def public_page(etag_func=None, last_modified_func=None):
-    """Conditional GET for anonymous visitors; no caching at all for logged-in users."""
-
-    def decorator(view):
-        conditional = condition(etag_func=etag_func, last_modified_func=last_modified_func)(view)
-
-        @functools.wraps(view)
-        def wrapper(request, *args, **kwargs):
-            response = conditional(request, *args, **kwargs)
-            if request.user.is_authenticated:
-                # Not even the feed's own Last-Modified: nothing here is answered from a cache.
-                for validator in ("Last-Modified", "ETag"):
-                    if response.has_header(validator):
-                        del response[validator]
-                add_never_cache_headers(response)
-            else:
-                patch_cache_control(response, no_cache=True)
-            return response
-
-        return require_safe(vary_on_cookie(wrapper))
-
-    return decorator
-
-
-archive_page = public_page(archive_etag, archive_last_modified)
-meeting_page = public_page(meeting_etag, meeting_last_modified)
 
 
 # Helpers ---------------------------------------------------------------------------------------
@@ -194,39 +79,53 @@ def find_meeting(request, date, queryset=None):
 # Pages -----------------------------------------------------------------------------------------
 
 
-@archive_page
-def archive(request):
+class PublishedMeetingsMixin:
+    """The published meetings as a list, newest first, the way every list of them pages."""
+
+    date_field = "date"
+    # An agenda for a meeting still to come is published before its date.
+    allow_future = True
+    paginate_by = MEETINGS_PER_PAGE
+    page_kwarg = "side"
+
+    def get_queryset(self):
+        return Meeting.objects.published().for_listing()
+
+    def get_context_data(self, **kwargs):
+        # Rendered lists are kept in the fragments cache under this version (see the templates);
+        # pagination links carry nothing but the page number, whatever else a link carried.
+        return super().get_context_data(
+            list_version=archive_version(self.request), page_query=QueryDict(), **kwargs
+        )
+
+
+@method_decorator(archive_page, name="dispatch")
+class MinutesArchiveView(PublishedMeetingsMixin, ArchiveIndexView):
     """Published meetings, newest first, grouped by year, with year navigation."""
-    page = paginate(request, Meeting.objects.published().for_listing(), MEETINGS_PER_PAGE)
-    return render(
-        request,
-        "minutes/archive.html",
-        {
-            "page_obj": page,
-            "years": Meeting.objects.published().years(),
-            "list_version": _list_version(request),
-        },
-    )
+
+    allow_empty = True
+    template_name = "minutes/archive.html"
 
 
-@archive_page
-def year(request, year):
+@method_decorator(archive_page, name="dispatch")
+class MinutesYearView(PublishedMeetingsMixin, YearArchiveView):
     """One year's published meetings; a year without any is a 404."""
-    years = Meeting.objects.published().years()
-    if int(year) not in years:
-        raise Http404("Der er ingen offentliggjorte møder fra dette år.")
-    meetings = Meeting.objects.published().for_listing().filter(date__year=int(year))
-    page = paginate(request, meetings, MEETINGS_PER_PAGE)
-    return render(
-        request,
-        "minutes/year.html",
-        {
-            "page_obj": page,
-            "years": years,
-            "year": int(year),
-            "list_version": _list_version(request),
-        },
-    )
+
+    make_object_list = True
+    # Set so that the view makes no queries for the next and previous year; a year without
+    # meetings is still a 404 (get_date_list).
+    allow_empty = True
+    template_name = "minutes/year.html"
+
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        """Every year with published meetings (for the year navigation), newest first.
+
+        One query serves both the navigation and the 404 for a year without meetings.
+        """
+        years = list(self.get_queryset().dates("date", "year", order="DESC"))
+        if int(self.get_year()) not in (day.year for day in years):
+            raise Http404("Der er ingen offentliggjorte møder fra dette år.")
+        return years
 
 
 @meeting_page
@@ -253,14 +152,6 @@ def file_slug(text):
     return slugify(text.translate(DANISH_LETTERS))
 
 
-def _pdf_response(file_field, filename):
-    try:
-        handle = file_field.open("rb")
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404("Filen findes ikke.") from error
-    return FileResponse(handle, content_type="application/pdf", filename=filename)
-
-
 @meeting_page
 def meeting_pdf(request, date):
     """The minutes PDF under a stable name, whatever the stored file is called."""
@@ -273,7 +164,7 @@ def meeting_pdf(request, date):
     if not found.minutes_pdf:
         raise Http404("Mødet har ikke et referat som PDF.")
     filename = f"{found.kind}-{file_slug(found.committee.name)}-{found.date.isoformat()}.pdf"
-    return _pdf_response(found.minutes_pdf, filename)
+    return pdf_response(found.minutes_pdf, filename)
 
 
 @meeting_page
@@ -294,18 +185,16 @@ def attachment(request, date, pk):
         raise Http404("Bilaget findes ikke.")
     name = file_slug(item_file.title)[:60].strip("-") or item_file.pk
     filename = f"bilag-{item_file.item.number}-{name}.pdf"
-    return _pdf_response(item_file.file, filename)
+    return pdf_response(item_file.file, filename)
 
 
 @archive_page
 def search_page(request):
     """Full-text search over the published minutes, with helpful answers to odd queries."""
     query = Query.parse(request.GET.get("q", ""))
-    context = {
-        "query": query,
-        "max_length": MAX_QUERY_LENGTH,
-        "pagination_query": urlencode({"q": query.text}) + "&",
-    }
+    page_query = QueryDict(mutable=True)
+    page_query["q"] = query.text
+    context = {"query": query, "max_length": MAX_QUERY_LENGTH, "page_query": page_query}
     if query.is_searchable:
         page = paginate(request, search(query), HITS_PER_PAGE)
         context.update(page_obj=page, hits=hits(page.object_list, query))
@@ -321,7 +210,8 @@ def calendar_feed(request):
         .only("id", "date", "start_time", "place", "kind", "updated_at", "committee__name")
         .order_by("-date")
     )
-    body = ical.meetings_calendar(meetings, request.build_absolute_uri("/").rstrip("/"))
+    committee = Committee.objects.current()
+    body = meetings_calendar(committee, meetings, request.build_absolute_uri("/").rstrip("/"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="almenboligudvalg-hvidovre.ics"'
+    response["Content-Disposition"] = f'inline; filename="{file_slug(str(committee))}.ics"'
     return response

@@ -1,34 +1,15 @@
 import datetime
 import xml.etree.ElementTree as ET
 
+import icalendar
 import pytest
 from django.utils import timezone
 
-from minutes import ical
 from minutes.models import Meeting
 
 pytestmark = pytest.mark.django_db
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-def unfold(body):
-    """iCalendar content lines, continuation lines joined back (RFC 5545, 3.1)."""
-    return body.replace("\r\n ", "").split("\r\n")
-
-
-def events(body):
-    found, current = [], None
-    for line in unfold(body):
-        if line == "BEGIN:VEVENT":
-            current = {}
-        elif line == "END:VEVENT":
-            found.append(current)
-            current = None
-        elif current is not None:
-            name, _, value = line.partition(":")
-            current[name] = value
-    return found
 
 
 def test_rss_feed_lists_published_minutes_with_open_item_titles(client, make_meeting):
@@ -75,60 +56,73 @@ def test_feed_is_newest_publication_first(client, make_meeting):
     ]
 
 
+def calendar(response):
+    assert response.status_code == 200
+    return icalendar.Calendar.from_ical(response.content)
+
+
 def test_calendar_is_valid_icalendar_with_one_event_per_published_meeting(client, make_meeting):
     first = make_meeting("2018-05-29", place="Rådhuset, mødelokale 1; 2. sal")
-    make_meeting("2018-12-04", start_time=None)
+    all_day = make_meeting("2018-12-04", start_time=None)
     make_meeting("2019-01-08", published=False)
 
     response = client.get("/referater/kalender.ics")
 
-    assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"] == 'inline; filename="almenboligudvalg-hvidovre.ics"'
     body = response.content.decode()
+    # RFC 5545: CRLF line ends, lines folded at 75 octets.
     assert body.endswith("\r\n")
     assert "\n" not in body.replace("\r\n", "")
     assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
-    lines = unfold(body)
-    assert lines[0] == "BEGIN:VCALENDAR"
-    assert lines[-2] == "END:VCALENDAR"
-    assert "VERSION:2.0" in lines
-    assert any(line.startswith("PRODID:") for line in lines)
-    assert "X-WR-CALNAME:Møder i Almenboligudvalg Hvidovre" in lines
-    assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == 2
+    parsed = calendar(response)
+    assert parsed["VERSION"] == "2.0"
+    assert parsed["PRODID"]
+    assert parsed["X-WR-CALNAME"] == "Møder i Almenboligudvalg Hvidovre"
+    by_uid = {str(event["UID"]): event for event in parsed.walk("VEVENT")}
+    assert set(by_uid) == {first.uid, all_day.uid}
 
-    by_uid = {event["UID"]: event for event in events(body)}
-    timed = by_uid[f"meeting-{first.pk}@almenbolig-hvidovre"]
-    assert timed["DTSTART"] == "20180529T150000Z"  # 17:00 summer time in Copenhagen
-    assert timed["DURATION"] == "PT2H"
+    timed = by_uid[first.uid]
+    assert timed.decoded("DTSTART") == datetime.datetime(2018, 5, 29, 15, 0, tzinfo=datetime.UTC)
+    assert "DTSTART:20180529T150000Z" in body  # 17:00 summer time in Copenhagen, in UTC
+    assert timed.decoded("DURATION") == datetime.timedelta(hours=2)
     assert timed["SUMMARY"] == "Møde i Almenboligudvalg Hvidovre"
-    assert timed["LOCATION"] == "Rådhuset\\, mødelokale 1\\; 2. sal"
+    assert timed["LOCATION"] == "Rådhuset, mødelokale 1; 2. sal"
+    assert "LOCATION:Rådhuset\\, mødelokale 1\\; 2. sal" in body.replace("\r\n ", "")
     assert timed["URL"] == "http://testserver/referater/2018-05-29/"
-    assert len(timed["DTSTAMP"]) == 16 and timed["DTSTAMP"].endswith("Z")
-    all_day = next(
-        e for uid, e in by_uid.items() if uid != f"meeting-{first.pk}@almenbolig-hvidovre"
+    assert timed["DESCRIPTION"] == (
+        "Referat – Almenboligudvalg Hvidovre den 29. maj 2018\n"
+        "http://testserver/referater/2018-05-29/"
     )
-    assert all_day["DTSTART;VALUE=DATE"] == "20181204"
+    assert timed.decoded("DTSTAMP").utcoffset() == datetime.timedelta(0)
+    assert by_uid[all_day.uid].decoded("DTSTART") == datetime.date(2018, 12, 4)
+    assert by_uid[all_day.uid].decoded("DURATION") == datetime.timedelta(days=1)
 
 
 def test_calendar_uid_stays_when_the_date_is_corrected(client, make_meeting):
     meeting = make_meeting("2018-05-29")
+    uid = meeting.uid
     meeting.date = datetime.date(2018, 5, 30)
     meeting.save()
 
-    (event,) = events(client.get("/referater/kalender.ics").content.decode())
+    (event,) = calendar(client.get("/referater/kalender.ics")).walk("VEVENT")
 
-    assert event["UID"] == f"meeting-{meeting.pk}@almenbolig-hvidovre"
-    assert event["DTSTART"] == "20180530T150000Z"
+    assert event["UID"] == uid == f"meeting-{meeting.pk}@almenbolig-hvidovre"
+    assert event.decoded("DTSTART") == datetime.datetime(2018, 5, 30, 15, 0, tzinfo=datetime.UTC)
 
 
-def test_icalendar_text_is_escaped_and_long_lines_are_folded_on_character_boundaries():
-    assert ical.escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
-    line = "DESCRIPTION:" + "æøå" * 40
-    folded = ical.fold(line)
-    parts = folded.split("\r\n")
-    assert all(len(part.encode()) <= 75 for part in parts)
-    assert all(part.startswith(" ") for part in parts[1:])
-    assert folded.replace("\r\n ", "") == line
+def test_calendar_keeps_long_danish_text_whole_across_folded_lines(client, make_meeting):
+    place = "Rådhuset, mødelokale på første sal ved siden af kantinen – følg skiltene " * 3
+    make_meeting("2018-05-29", place=place.strip())
+
+    response = client.get("/referater/kalender.ics")
+
+    lines = response.content.split(b"\r\n")
+    assert all(len(line) <= 75 for line in lines)
+    # Every folded line is whole UTF-8: no Danish letter is cut in two.
+    assert all(line.decode("utf-8") is not None for line in lines)
+    (event,) = calendar(response).walk("VEVENT")
+    assert event["LOCATION"] == place.strip()
 
 
 def test_sitemap_lists_archive_years_and_published_meetings(client, make_meeting):

@@ -1,0 +1,112 @@
+"""
+HTTP caching of the public minutes pages, in one place.
+
+Public pages answer conditional requests from one cheap query before anything is rendered, and
+say `Cache-Control: no-cache` so that browsers always ask. Logged-in users, and clerks previewing
+an unpublished meeting above all, get neither validators nor a cacheable response.
+
+Two versions name what a page shows:
+- `archive_version()`: any list of meetings (archive, years, search, feed, calendar). It is the
+  number of meetings and their latest change, published or not (unpublishing or deleting one must
+  change the lists too), and the release of the code. It is also the key under which rendered
+  lists and the rendered feed are kept in the "fragments" cache.
+- the meeting's own `updated_at`, which signals move forward whenever one of its items,
+  attachments or participants is saved (`minutes.signals`).
+
+Every ETag also carries the release (`settings.RELEASE`), so a new release of the templates is
+never answered with a stale copy, and whether the cookie banner was shown, so a visitor who has
+just chosen never gets the copy that still asks.
+"""
+
+import functools
+
+from django.conf import settings
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.views.decorators.http import condition, require_safe
+from django.views.decorators.vary import vary_on_cookie
+
+from .models import Meeting
+
+
+def _anonymous(request):
+    return not request.user.is_authenticated
+
+
+def _archive_freshness(request):
+    """(latest change, number of meetings), one aggregate per request however often asked."""
+    if not hasattr(request, "_minutes_archive_freshness"):
+        request._minutes_archive_freshness = Meeting.objects.freshness()
+    return request._minutes_archive_freshness
+
+
+def archive_version(request):
+    """A key that changes whenever any list of meetings could, or the code is released anew."""
+    latest, count = _archive_freshness(request)
+    return f"{count}-{latest.timestamp() if latest else 0}-{settings.RELEASE}"
+
+
+def _banner_marker(request):
+    # The consent banner is part of the page: a visitor who has just accepted or refused must not
+    # get a 304 for the copy that still shows it.
+    consent = getattr(request, "consent", None)
+    return "b" if consent is not None and consent.show_banner else "n"
+
+
+def archive_etag(request, *args, **kwargs):
+    if not _anonymous(request):
+        return None
+    return f'W/"{archive_version(request)}-{_banner_marker(request)}"'
+
+
+def archive_last_modified(request, *args, **kwargs):
+    return _archive_freshness(request)[0] if _anonymous(request) else None
+
+
+def _meeting_freshness(request, date):
+    if not hasattr(request, "_minutes_meeting_freshness"):
+        found = Meeting.objects.published().for_date(date).order_by("committee_id")
+        request._minutes_meeting_freshness = found.values_list("pk", "updated_at").first()
+    return request._minutes_meeting_freshness
+
+
+def meeting_etag(request, date, **kwargs):
+    # Browsers send If-None-Match whenever they hold an ETag, and then If-Modified-Since is
+    # ignored: without a cheap ETag of its own the page would be rendered every time.
+    if not _anonymous(request) or not (found := _meeting_freshness(request, date)):
+        return None
+    pk, updated_at = found
+    return f'W/"{pk}-{updated_at.timestamp()}-{_banner_marker(request)}-{settings.RELEASE}"'
+
+
+def meeting_last_modified(request, date, **kwargs):
+    if not _anonymous(request) or not (found := _meeting_freshness(request, date)):
+        return None
+    return found[1]
+
+
+def public_page(etag_func=None, last_modified_func=None):
+    """Conditional GET for anonymous visitors; no caching at all for logged-in users."""
+
+    def decorator(view):
+        conditional = condition(etag_func=etag_func, last_modified_func=last_modified_func)(view)
+
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = conditional(request, *args, **kwargs)
+            if request.user.is_authenticated:
+                # Not even the feed's own Last-Modified: nothing here is answered from a cache.
+                for validator in ("Last-Modified", "ETag"):
+                    if response.has_header(validator):
+                        del response[validator]
+                add_never_cache_headers(response)
+            else:
+                patch_cache_control(response, no_cache=True)
+            return response
+
+        return require_safe(vary_on_cookie(wrapper))
+
+    return decorator
+
+
+archive_page = public_page(archive_etag, archive_last_modified)
+meeting_page = public_page(meeting_etag, meeting_last_modified)
