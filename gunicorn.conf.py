@@ -6,8 +6,11 @@ import os
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# A worker silent for longer than this is killed and restarted (a sync worker is silent while it
+# handles one request, so this is also the longest a request may take).
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
-# Uploads of minutes PDFs can be slow on a clerk's connection; keep the worker alive meanwhile.
+# On a restart or a deploy, how long a worker may finish the requests it has begun before it is
+# killed: the same as a request may take, so that no clerk's upload is cut off by a deploy.
 graceful_timeout = timeout
 accesslog = "-"
 errorlog = "-"

@@ -16,7 +16,7 @@ from django.contrib.admin.widgets import AdminFileWidget, AdminTimeWidget
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -33,6 +33,10 @@ from .models import (
     MinutesPdfVersion,
     Participant,
 )
+from .pdf import pdf_response
+
+# Minutes' sections are mostly a few lines; the box grows as the clerk types.
+SHORT_TEXTAREAS = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
 
 
 def default_committee():
@@ -51,15 +55,6 @@ def _search_date(term):
 
 def _meetings(count):
     return "1 møde" if count == 1 else f"{count} møder"
-
-
-def _pdf_response(field_file, filename):
-    """A stored PDF, shown in the browser under a readable name."""
-    try:
-        stored = field_file.storage.open(field_file.name, "rb")
-    except OSError as error:
-        raise Http404("Filen findes ikke.") from error
-    return FileResponse(stored, content_type="application/pdf", filename=filename)
 
 
 class _FileLink:
@@ -120,23 +115,6 @@ class StoredFileViewsMixin:
         return obj
 
 
-class YearListFilter(admin.SimpleListFilter):
-    title = "år"
-    parameter_name = "aar"
-
-    def lookups(self, request, model_admin):
-        years = Meeting.objects.dates("date", "year", order="DESC")
-        return [(str(day.year), str(day.year)) for day in years]
-
-    def queryset(self, request, queryset):
-        if not self.value():
-            return queryset
-        try:
-            return queryset.filter(date__year=int(self.value()))
-        except ValueError:
-            return queryset.none()
-
-
 class ParticipantFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
@@ -175,7 +153,7 @@ class AgendaItemInline(admin.StackedInline):
     model = AgendaItem
     fields = [*ITEM_FIELDS, "attachments_link"]
     readonly_fields = ["attachments_link"]
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
+    formfield_overrides = SHORT_TEXTAREAS
     show_change_link = True
     # The meeting's own "Vis på siden" is enough; one per item only crowds the page.
     view_on_site = False
@@ -183,11 +161,6 @@ class AgendaItemInline(admin.StackedInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(attachment_count=Count("attachments"))
-
-    def get_inlines(self, request, obj):
-        if obj is not None and obj.attachment_versions.exists():
-            return [AttachmentInline, AttachmentVersionInline]
-        return [AttachmentInline]
 
     @admin.display(description="bilag")
     def attachments_link(self, item):
@@ -237,7 +210,7 @@ class MeetingRedirectInline(RecordInline):
 @admin.register(Meeting)
 class MeetingAdmin(StoredFileViewsMixin, PdfUploadMixin, admin.ModelAdmin):
     list_display = ["date", "kind", "is_published", "item_count", "corrected_at"]
-    list_filter = [YearListFilter, "is_published", "kind"]
+    list_filter = ["is_published", "kind"]
     date_hierarchy = "date"
     search_fields = ["items__title", "remarks", "place"]
     search_help_text = "Søg i punkternes titler, bemærkninger og mødested, eller skriv en dato."
@@ -252,7 +225,7 @@ class MeetingAdmin(StoredFileViewsMixin, PdfUploadMixin, admin.ModelAdmin):
     ]
     readonly_fields = ["pdf_text_status", "first_published_at", "corrected_at", "updated_at"]
     radio_fields = {"kind": admin.HORIZONTAL}
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
+    formfield_overrides = SHORT_TEXTAREAS
     pdf_file_urls = {
         "minutes_pdf": lambda meeting: reverse("admin:minutes_meeting_pdf", args=[meeting.pk])
     }
@@ -414,7 +387,7 @@ class MeetingAdmin(StoredFileViewsMixin, PdfUploadMixin, admin.ModelAdmin):
         meeting = self._viewable(request, object_id)
         if not meeting.minutes_pdf:
             raise Http404("Mødet har ingen PDF.")
-        return _pdf_response(meeting.minutes_pdf, f"referat-{meeting.date}.pdf")
+        return pdf_response(meeting.minutes_pdf, f"referat-{meeting.date}.pdf")
 
     def pdf_version_view(self, request, object_id, version_id):
         meeting = self._viewable(request, object_id)
@@ -422,7 +395,7 @@ class MeetingAdmin(StoredFileViewsMixin, PdfUploadMixin, admin.ModelAdmin):
         if version is None:
             raise Http404("Versionen findes ikke.")
         replaced = timezone.localtime(version.replaced_at)
-        return _pdf_response(
+        return pdf_response(
             version.file, f"referat-{meeting.date}-erstattet-{replaced:%Y-%m-%d-%H%M}.pdf"
         )
 
@@ -465,7 +438,7 @@ class AgendaItemAdmin(StoredFileViewsMixin, admin.ModelAdmin):
     search_fields = ["title", "decision", "case_presentation"]
     autocomplete_fields = ["meeting"]
     fields = ["meeting", *ITEM_FIELDS]
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
+    formfield_overrides = SHORT_TEXTAREAS
     view_on_site = True
 
     def get_queryset(self, request):
@@ -514,7 +487,7 @@ class AgendaItemAdmin(StoredFileViewsMixin, admin.ModelAdmin):
         attachment = item.attachments.filter(pk=attachment_id).first()
         if attachment is None:
             raise Http404("Bilaget findes ikke.")
-        return _pdf_response(attachment.file, f"bilag-{item.meeting.date}-{attachment.pk}.pdf")
+        return pdf_response(attachment.file, f"bilag-{item.meeting.date}-{attachment.pk}.pdf")
 
     def attachment_version_view(self, request, object_id, version_id):
         item = self._viewable(request, object_id)
@@ -522,7 +495,7 @@ class AgendaItemAdmin(StoredFileViewsMixin, admin.ModelAdmin):
         if version is None:
             raise Http404("Det tidligere bilag findes ikke.")
         filename = f"tidligere-bilag-{item.meeting.date}-{version.pk}.pdf"
-        return _pdf_response(version.file, filename)
+        return pdf_response(version.file, filename)
 
     def _back_to_meeting(self, item):
         return HttpResponseRedirect(reverse("admin:minutes_meeting_change", args=[item.meeting_id]))

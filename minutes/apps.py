@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class MinutesConfig(AppConfig):
@@ -7,3 +8,6 @@ class MinutesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 - connects the receivers
+        from .clerks import define_clerk_group
+
+        post_migrate.connect(define_clerk_group, sender=self, dispatch_uid="minutes_clerk_group")

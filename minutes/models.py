@@ -6,6 +6,7 @@ in the database for the clerks, but nothing of it but its number ever leaves thr
 feed, search or export: the public accessors below are the only way templates reach item content.
 """
 
+import collections
 import datetime
 import uuid
 
@@ -306,6 +307,9 @@ class Participant(models.Model):
         return f"{name} ({party})" if party else name
 
 
+Section = collections.namedtuple("Section", ["field", "heading", "text"])
+
+
 class AgendaItem(models.Model):
     """A numbered item ("punkt") on a meeting's agenda, with the sections of Danish minutes."""
 
@@ -362,11 +366,11 @@ class AgendaItem(models.Model):
         return "Lukket punkt" if self.is_closed else self.title
 
     def public_sections(self):
-        """(heading, text) of each filled section; nothing at all for a closed item."""
+        """The filled sections as (field, heading, text); nothing at all for a closed item."""
         if self.is_closed:
             return []
         return [
-            (heading, getattr(self, field))
+            Section(field, heading, getattr(self, field))
             for field, heading in self.SECTIONS
             if getattr(self, field)
         ]

@@ -28,7 +28,7 @@ def _storable(text, limit=MAX_BODY_LENGTH):
 def _item_entries(meeting, item, attachments):
     if item.is_closed:
         return []
-    body = "\n\n".join(text for _heading, text in item.public_sections())
+    body = "\n\n".join(section.text for section in item.public_sections())
     entries = [
         SearchEntry(
             meeting=meeting,

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-GROUP = "Referent"
+from minutes.clerks import CLERK_GROUP as GROUP
 
 
 class Command(BaseCommand):
