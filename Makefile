@@ -11,7 +11,7 @@ PORT ?= 8000
 # need no variables at all: their settings are almenbolig/test_settings.py.
 export DJANGO_SECURE ?= 0
 
-.PHONY: run test lint format migrate demo screenshots bench browser clean
+.PHONY: run test unit lint format migrate demo screenshots bench browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,13 +54,18 @@ format: $(VENV)/.installed
 test: $(VENV)/.installed browser lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The suite without the browser tests, e.g. on another Python:
+# make unit PYTHON=python3.13 VENV=.venv-3.13
+unit: $(VENV)/.installed
+	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
+
 # Full-page PNGs of every public page type at phone and desktop width into screenshots/.
 screenshots: $(VENV)/.installed browser
 	$(BIN)/python -m pytest tests/e2e/screenshots.py \
 		--screenshots-dir=screenshots -q
 
 clean:
-	rm -rf $(VENV) staticfiles var screenshots
+	rm -rf $(VENV) .venv-* staticfiles var screenshots
 
 # Throughput and latency under load (needs Debian's wrk), against floors measured in the same run.
 bench: $(VENV)/.installed
