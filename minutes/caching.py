@@ -8,8 +8,8 @@ an unpublished meeting above all, get neither validators nor a cacheable respons
 Two versions name what a page shows:
 - `archive_version()`: any list of meetings (archive, years, search, feed, calendar). It is the
   number of meetings and their latest change, published or not (unpublishing or deleting one must
-  change the lists too), and the release of the code. It is also the key under which rendered
-  lists and the rendered feed are kept in the "fragments" cache.
+  change the lists too), the day, and the release of the code. It is also the key under which
+  rendered lists and the rendered feed are kept in the "fragments" cache.
 - the meeting's own `updated_at`, which signals move forward whenever one of its items,
   attachments or participants is saved (`minutes.signals`).
 
@@ -21,6 +21,7 @@ just chosen never gets the copy that still asks.
 import functools
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import condition, require_safe
 from django.views.decorators.vary import vary_on_cookie
@@ -40,9 +41,14 @@ def _archive_freshness(request):
 
 
 def archive_version(request):
-    """A key that changes whenever any list of meetings could, or the code is released anew."""
+    """
+    A key that changes whenever any list of meetings could, or the code is released anew.
+
+    The day is part of it: tomorrow, today's "Næste møde" is no longer next.
+    """
     latest, count = _archive_freshness(request)
-    return f"{count}-{latest.timestamp() if latest else 0}-{settings.RELEASE}"
+    stamp = latest.timestamp() if latest else 0
+    return f"{count}-{stamp}-{timezone.localdate():%Y%m%d}-{settings.RELEASE}"
 
 
 def _banner_marker(request):

@@ -44,6 +44,10 @@ class MeetingQuerySet(models.QuerySet):
     def for_date(self, date):
         return self.filter(date=date)
 
+    def upcoming(self, today=None):
+        """Meetings still to come (today's included), soonest first."""
+        return self.filter(date__gte=today or timezone.localdate()).order_by("date")
+
     def for_listing(self):
         """Just what a row in a list of meetings shows (date, kind, PDF link), newest first."""
         return self.only("id", "date", "kind", "minutes_pdf").order_by("-date")
@@ -51,8 +55,9 @@ class MeetingQuerySet(models.QuerySet):
     def with_public_content(self):
         """Everything a meeting page shows, in a fixed number of queries (one per relation).
 
-        Attachments come only for open items (`item.public_attachments`): a closed item's files
-        never leave the database through a page, whatever a template does.
+        Attachments and votes come only for open items (`item.public_attachments`,
+        `item.public_votes`): a closed item's never leave the database through a page, whatever
+        a template does.
         """
         return (
             self.select_related("committee")
@@ -67,10 +72,15 @@ class MeetingQuerySet(models.QuerySet):
                         models.Prefetch(
                             "attachments",
                             queryset=Attachment.objects.filter(item__is_closed=False).only(
-                                "id", "item_id", "title", "position"
+                                "id", "item_id", "title", "position", "file"
                             ),
                             to_attr="public_attachments",
-                        )
+                        ),
+                        models.Prefetch(
+                            "votes",
+                            queryset=Vote.objects.filter(item__is_closed=False),
+                            to_attr="public_votes",
+                        ),
                     ),
                 ),
             )
@@ -134,6 +144,12 @@ class Meeting(models.Model):
         blank=True,
         editable=False,
         help_text="Sidst indholdet blev ændret, efter at mødet var offentliggjort.",
+    )
+    import_report = models.TextField(
+        "rapport fra indlæsningen",
+        blank=True,
+        editable=False,
+        help_text="Hvad siden genkendte i det indlæste dokument, og hvor den lagde resten.",
     )
     created_at = models.DateTimeField("oprettet", auto_now_add=True)
     updated_at = models.DateTimeField("senest ændret", auto_now=True)
@@ -313,6 +329,14 @@ Section = collections.namedtuple("Section", ["field", "heading", "text"])
 class AgendaItem(models.Model):
     """A numbered item ("punkt") on a meeting's agenda, with the sections of Danish minutes."""
 
+    class Outcome(models.TextChoices):
+        APPROVED = "godkendt", "Godkendt"
+        RECOMMENDED = "anbefalet", "Anbefalet"
+        NOTED = "taget_til_efterretning", "Taget til efterretning"
+        POSTPONED = "udsat", "Udsat"
+        REJECTED = "afvist", "Afvist"
+        DISCUSSED = "droeftet", "Drøftet"
+
     # The sections in the order the municipality's minutes show them: (field, heading).
     SECTIONS = [
         ("decision_theme", "Beslutningstema"),
@@ -338,6 +362,19 @@ class AgendaItem(models.Model):
     decision = models.TextField("beslutning", blank=True)
     case_presentation = models.TextField("sagsfremstilling", blank=True)
     economic_consequences = models.TextField("økonomiske konsekvenser", blank=True)
+    outcome = models.CharField(
+        "udfald",
+        max_length=30,
+        choices=Outcome,
+        blank=True,
+        help_text="Hvad udvalget besluttede. Vises ved punktet i indholdsfortegnelsen.",
+    )
+    public_decision = models.TextField(
+        "offentlig beslutning",
+        blank=True,
+        help_text="Kun for lukkede punkter: den del af beslutningen, der kan offentliggøres. "
+        "Den vises under “Lukket punkt”; punktets titel og alt andet forbliver lukket.",
+    )
 
     class Meta:
         verbose_name = "dagsordenspunkt"
@@ -365,10 +402,20 @@ class AgendaItem(models.Model):
     def public_title(self):
         return "Lukket punkt" if self.is_closed else self.title
 
+    @property
+    def public_outcome(self):
+        """The outcome in words, for the public; a closed item's shows only in its public text."""
+        return "" if self.is_closed else self.get_outcome_display()
+
     def public_sections(self):
-        """The filled sections as (field, heading, text); nothing at all for a closed item."""
+        """The filled sections as (field, heading, text).
+
+        A closed item has only its public decision, if the clerk wrote one, as its decision.
+        """
         if self.is_closed:
-            return []
+            if not self.public_decision:
+                return []
+            return [Section("decision", "Beslutning", self.public_decision)]
         return [
             Section(field, heading, getattr(self, field))
             for field, heading in self.SECTIONS
@@ -376,15 +423,56 @@ class AgendaItem(models.Model):
         ]
 
 
+class Vote(models.Model):
+    """How one party voted on an item: for, against, or abstaining."""
+
+    class Position(models.TextChoices):
+        FOR = "for", "For"
+        AGAINST = "imod", "Imod"
+        ABSTAINED = "undlod", "Undlod at stemme"
+
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="votes", verbose_name="punkt"
+    )
+    party = models.CharField(
+        "parti", max_length=3, help_text="Partibogstavet, fx A, C, F, O eller V."
+    )
+    position = models.CharField("stemme", max_length=6, choices=Position)
+
+    class Meta:
+        verbose_name = "stemme"
+        verbose_name_plural = "afstemning"
+        ordering = ["position", "party"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "party", "position"],
+                name="one_vote_per_party_and_position",
+                violation_error_message="Partiet har allerede denne stemme ved punktet.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.party}: {self.get_position_display()}"
+
+
 class Attachment(models.Model):
-    """An attachment ("bilag") to an agenda item: a PDF with a title."""
+    """
+    An attachment ("bilag") to an agenda item: a title, and the PDF once a clerk has added it.
+
+    An imported document lists its items' attachments by title only; the page shows such a title
+    without a link until the file is added.
+    """
 
     item = models.ForeignKey(
         AgendaItem, on_delete=models.CASCADE, related_name="attachments", verbose_name="punkt"
     )
     title = models.CharField("titel", max_length=300)
     file = models.FileField(
-        "fil (PDF)", upload_to=attachment_upload_to, max_length=255, validators=[validate_pdf]
+        "fil (PDF)",
+        upload_to=attachment_upload_to,
+        max_length=255,
+        blank=True,
+        validators=[validate_pdf],
     )
     text = models.TextField("tekst fra PDF", blank=True, editable=False)
     position = models.PositiveSmallIntegerField("rækkefølge", default=0)

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from committee.models import Member
 from minutes.demo import make_pdf
-from minutes.models import AgendaItem, Attachment, Meeting, Participant, SearchEntry
+from minutes.models import AgendaItem, Attachment, Meeting, Participant, SearchEntry, Vote
 
 pytestmark = pytest.mark.django_db
 
@@ -121,6 +121,8 @@ def fill(meeting, committee, items):
         Attachment.objects.create(
             item=item, title="Bilag", file=SimpleUploadedFile("b.pdf", pdf, "application/pdf")
         )
+        Vote.objects.create(item=item, party="A", position=Vote.Position.FOR)
+        Vote.objects.create(item=item, party="V", position=Vote.Position.AGAINST)
 
 
 def test_meeting_page_costs_the_same_with_1_and_30_items(
@@ -132,8 +134,8 @@ def test_meeting_page_costs_the_same_with_1_and_30_items(
     fill(large, committee, 30)
 
     total, own = count_queries(client, small.get_absolute_url())
-    # validators, meeting + committee, participants + members, items, attachments
-    assert own == 5
+    # validators, meeting + committee, participants + members, items, attachments, votes
+    assert own == 6
 
     client.get(large.get_absolute_url())
     with django_assert_num_queries(total):
