@@ -16,7 +16,10 @@ from almenbolig.settings import *  # noqa: F403
 
 # Tests talk plain http to the test client and to the live server of the browser tests.
 SECURE_SSL_REDIRECT = False
-SESSION_COOKIE_CSRF_COOKIE_COOKIE_CONSENT_SECURE_HSTS_SECONDS = 0
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+COOKIE_CONSENT_SECURE = False
+SECURE_HSTS_SECONDS = 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = False
 SECURE_HSTS_PRELOAD = False
 
