@@ -63,3 +63,39 @@ def make_meeting(committee, media_root):
         return meeting
 
     return build
+
+
+@pytest.fixture
+def clerk_password():
+    return "Referat-kodeord-2018"
+
+
+@pytest.fixture
+def clerk(committee, clerk_password):
+    """A clerk account made the way the README says: with `manage.py create_clerk`."""
+    import io
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    call_command(
+        "create_clerk",
+        "referent",
+        email="referent@example.invalid",
+        password_from_stdin=True,
+        stdin=io.StringIO(clerk_password + "\n"),
+        stdout=io.StringIO(),
+    )
+    return get_user_model().objects.get(username="referent")
+
+
+@pytest.fixture
+def django_app(django_app, settings):
+    """django-webtest's browser, which speaks plain http like the test client.
+
+    A browser keeps cookies marked Secure to itself over http, so the CSRF and session cookies
+    must not be marked Secure here, or every form it submits is refused.
+    """
+    settings.CSRF_COOKIE_SECURE = False
+    settings.SESSION_COOKIE_SECURE = False
+    return django_app
