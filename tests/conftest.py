@@ -99,3 +99,16 @@ def django_app(django_app, settings):
     settings.CSRF_COOKIE_SECURE = False
     settings.SESSION_COOKIE_SECURE = False
     return django_app
+
+
+@pytest.fixture
+def search_hits(client):
+    """Search the public site (as whoever `client` is logged in as): the hits' titles, in order."""
+    from tests.markup import elements, text
+
+    def search(query):
+        page = client.get("/referater/soeg/", {"q": query})
+        assert page.status_code == 200
+        return [text(title) for title in elements(page, "h3", class_="search-hit__title")]
+
+    return search
