@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from minutes.models import AgendaItem, Meeting
@@ -111,9 +110,7 @@ def test_conditional_request_for_an_unpublished_meeting_is_still_404(client, mak
     assert response.status_code == 404
 
 
-def test_logged_in_clerks_are_never_answered_from_cache(client, meeting, django_user_model):
-    clerk = django_user_model.objects.create_user("referent", password="x", is_staff=True)
-    clerk.user_permissions.add(Permission.objects.get(codename="view_meeting"))
+def test_logged_in_clerks_are_never_answered_from_cache(client, meeting, clerk):
     client.force_login(clerk)
     future = "Fri, 01 Jan 2100 00:00:00 GMT"
 
