@@ -63,3 +63,40 @@ def make_meeting(committee, media_root):
         return meeting
 
     return build
+
+
+@pytest.fixture
+def clerk_password():
+    return "Referat-kodeord-2018"
+
+
+@pytest.fixture
+def clerk(committee, clerk_password):
+    """A clerk account made the way the README says: with `manage.py create_clerk`."""
+    import io
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    call_command(
+        "create_clerk",
+        "referent",
+        email="referent@example.invalid",
+        password_from_stdin=True,
+        stdin=io.StringIO(clerk_password + "\n"),
+        stdout=io.StringIO(),
+    )
+    return get_user_model().objects.get(username="referent")
+
+
+@pytest.fixture
+def search_hits(client):
+    """Search the public site (as whoever `client` is logged in as): the hits' titles, in order."""
+    from tests.markup import elements, text
+
+    def search(query):
+        page = client.get("/referater/soeg/", {"q": query})
+        assert page.status_code == 200
+        return [text(title) for title in elements(page, "h3", class_="search-hit__title")]
+
+    return search

@@ -3,8 +3,11 @@ import importlib
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
+from pytest_django.asserts import assertContains
 
 from committee.models import Member
+from tests.markup import attribute, element, elements
 
 seed = importlib.import_module("committee.migrations.0002_seed_committee_content")
 
@@ -15,34 +18,47 @@ def test_committee_page_shows_heading_history_and_link_to_minutes(client):
     response = client.get("/")
 
     assert response.status_code == 200
-    html = response.content.decode()
-    assert "<h1>Referater fra møder i Almenboligudvalget Hvidovre</h1>" in html
-    assert "konstituerende møde den 5. december 2017" in html
-    assert '<a class="button-link" href="/referater/">Læs referater fra møder</a>' in html
-    assert ">Udvalgets opgaver</h2>" in html
-    assert ">Referater fra Almenboligudvalg Hvidovre</h2>" in html
+    assertContains(
+        response, "<h1>Referater fra møder i Almenboligudvalget Hvidovre</h1>", html=True
+    )
+    assertContains(response, "konstituerende møde den 5. december 2017")
+    assertContains(
+        response,
+        '<a class="button-link" href="/referater/">Læs referater fra møder</a>',
+        html=True,
+    )
+    assertContains(response, '<h2 id="opgaver">Udvalgets opgaver</h2>', html=True)
+    assertContains(
+        response, '<h2 id="referater">Referater fra Almenboligudvalg Hvidovre</h2>', html=True
+    )
 
 
 def test_committee_page_shows_all_seven_mandate_paragraphs_in_order(client):
-    html = client.get("/").content.decode()
+    response = client.get("/")
 
     assert len(seed.TASKS) == 7
-    positions = [html.index(f"<p>{task}</p>") for task in seed.TASKS]
-    assert positions == sorted(positions)
+    paragraphs = "".join(f"<p>{escape(task)}</p>" for task in seed.TASKS)
+    assertContains(
+        response,
+        '<section aria-labelledby="opgaver"><h2 id="opgaver">Udvalgets opgaver</h2>'
+        f"{paragraphs}</section>",
+        html=True,
+    )
 
 
 def test_committee_page_is_danish_with_a_skip_link_to_main_content(client):
-    html = client.get("/").content.decode()
+    response = client.get("/")
 
-    assert '<html lang="da">' in html
-    assert '<a class="skip-link" href="#indhold">Gå til indhold</a>' in html
-    assert '<main id="indhold"' in html
+    assert attribute(element(response, "html"), "lang") == "da"
+    assertContains(response, '<a class="skip-link" href="#indhold">Gå til indhold</a>', html=True)
+    assert element(response, "main", id="indhold")
 
 
 def test_empty_member_list_is_explained_not_left_blank(client):
-    html = client.get("/").content.decode()
+    response = client.get("/")
 
-    assert "Udvalgets medlemmer er ikke oplyst" in html
+    assertContains(response, "Udvalgets medlemmer er ikke oplyst")
+    assert not elements(response, "ul", class_="member-list")
 
 
 def test_current_members_are_listed_chair_first_and_former_members_left_out(client, committee):
@@ -56,11 +72,17 @@ def test_current_members_are_listed_chair_first_and_former_members_left_out(clie
         end_date=today - datetime.timedelta(days=1),
     )
 
-    html = client.get("/").content.decode()
+    response = client.get("/")
 
-    assert 'Anders And (A), <span class="member-role">formand</span>' in html
-    assert html.index("Anders And") < html.index("Bente Berg (V)")
-    assert "Gammel Gert" not in html
+    assertContains(
+        response,
+        '<ul class="member-list">'
+        '<li>Anders And (A), <span class="member-role">formand</span></li>'
+        "<li>Bente Berg (V)</li>"
+        "</ul>",
+        html=True,
+    )
+    assert "Gammel Gert" not in response.content.decode()
 
 
 def test_committee_text_is_escaped(client, committee):

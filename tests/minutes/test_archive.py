@@ -2,8 +2,10 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from pytest_django.asserts import assertContains, assertInHTML
 
 from minutes.models import Meeting
+from tests.markup import attribute, element, elements, text
 
 pytestmark = pytest.mark.django_db
 
@@ -29,14 +31,20 @@ def test_published_meeting_appears_in_archive_with_danish_date_kind_and_links(
     meeting.minutes_pdf = pdf_file("Referatets tekst")
     meeting.save()
 
-    html = client.get("/referater/").content.decode()
+    response = client.get("/referater/")
 
-    assert (
-        '<a class="meeting-row__date" href="/referater/2018-05-29/">Tirsdag den 29. maj 2018</a>'
-        in html
+    assertContains(
+        response,
+        '<a class="meeting-row__date" href="/referater/2018-05-29/">Tirsdag den 29. maj 2018</a>',
+        html=True,
     )
-    assert '<span class="meeting-row__kind">Referat</span>' in html
-    assert 'href="/referater/2018-05-29/referat.pdf"' in html
+    assertContains(response, '<span class="meeting-row__kind">Referat</span>', html=True)
+    assertContains(
+        response,
+        '<a class="meeting-row__pdf" href="/referater/2018-05-29/referat.pdf">PDF'
+        '<span class="visually-hidden">: referat fra tirsdag den 29. maj 2018</span></a>',
+        html=True,
+    )
 
 
 def test_archive_groups_meetings_by_year_newest_first(client, make_meeting):
@@ -44,32 +52,43 @@ def test_archive_groups_meetings_by_year_newest_first(client, make_meeting):
     make_meeting("2018-05-29")
     make_meeting("2018-01-09", kind=Meeting.Kind.AGENDA)
 
-    html = client.get("/referater/").content.decode()
+    response = client.get("/referater/")
 
-    positions = [html.index(f'id="aar-{year}"') for year in (2018, 2017)]
-    assert positions == sorted(positions)
-    dates = ["Tirsdag den 29. maj 2018", "Tirsdag den 9. januar 2018", "Tirsdag den 7. marts 2017"]
-    assert [html.index(d) for d in dates] == sorted(html.index(d) for d in dates)
-    assert '<span class="meeting-row__kind">Dagsorden</span>' in html
+    years = elements(response, "section", class_="meeting-year")
+    assert [text(element(year, "h2")) for year in years] == ["2018", "2017"]
+    assert [
+        [text(a) for a in elements(year, "a", class_="meeting-row__date")] for year in years
+    ] == [
+        ["Tirsdag den 29. maj 2018", "Tirsdag den 9. januar 2018"],
+        ["Tirsdag den 7. marts 2017"],
+    ]
+    assertContains(response, '<span class="meeting-row__kind">Dagsorden</span>', html=True)
 
 
 def test_archive_has_year_navigation_to_each_year_with_meetings(client, make_meeting):
     make_meeting("2017-03-07")
     make_meeting("2019-02-05")
 
-    html = client.get("/referater/").content.decode()
+    response = client.get("/referater/")
 
-    assert '<a href="/referater/2019/">2019</a>' in html
-    assert '<a href="/referater/2017/">2017</a>' in html
-    assert "/referater/2018/" not in html
+    year_nav = element(response, "nav", class_="year-nav")
+    assert [(attribute(a, "href"), text(a)) for a in elements(year_nav, "a")] == [
+        ("/referater/2019/", "2019"),
+        ("/referater/2017/", "2017"),
+    ]
+    assert "/referater/2018/" not in response.content.decode()
 
 
 def test_meeting_without_pdf_has_no_pdf_link(client, make_meeting):
     make_meeting("2018-05-29")
 
-    html = client.get("/referater/").content.decode()
+    response = client.get("/referater/")
 
-    assert "referat.pdf" not in html
+    assert [text(row) for row in elements(response, "li", class_="meeting-row")] == [
+        "Tirsdag den 29. maj 2018 Referat"
+    ]
+    assert not elements(response, "a", class_="meeting-row__pdf")
+    assert "referat.pdf" not in response.content.decode()
 
 
 def test_unpublished_meetings_are_left_out_of_archive_and_year(client, make_meeting):
@@ -92,14 +111,18 @@ def test_empty_archive_says_so(client, committee):
 def test_archive_is_paginated_with_side_parameter(client, committee):
     bulk_meetings(committee, 60)
 
-    first = client.get("/referater/").content.decode()
-    second = client.get("/referater/?side=2").content.decode()
+    first = client.get("/referater/")
+    second = client.get("/referater/?side=2")
 
-    assert first.count('class="meeting-row"') == 50
-    assert second.count('class="meeting-row"') == 10
-    assert 'href="?side=2" rel="next"' in first
-    assert "Side 2 af 2" in second
-    assert "Tirsdag den 5. januar 2010" in second
+    assert len(elements(first, "li", class_="meeting-row")) == 50
+    assert len(elements(second, "li", class_="meeting-row")) == 10
+    assertContains(
+        first,
+        '<a href="?side=2" rel="next">Næste<span class="visually-hidden"> side</span></a>',
+        html=True,
+    )
+    assertContains(second, "Side 2 af 2")
+    assertContains(second, "Tirsdag den 5. januar 2010")
 
 
 @pytest.mark.parametrize("page", ["0", "3", "abc", "-1", "1.5", "9" * 30])
@@ -115,13 +138,16 @@ def test_year_page_lists_only_that_year(client, make_meeting):
 
     response = client.get("/referater/2018/")
 
-    html = response.content.decode()
     assert response.status_code == 200
-    assert "<h1>Referater fra 2018</h1>" in html
-    assert "Tirsdag den 29. maj 2018" in html
-    assert "7. marts 2017" not in html
-    assert '<span aria-current="page">2018</span>' in html
-    assert '<a href="/referater/2017/">2017</a>' in html
+    assertContains(response, "<h1>Referater fra 2018</h1>", html=True)
+    assertContains(response, "Tirsdag den 29. maj 2018")
+    assert "7. marts 2017" not in response.content.decode()
+    year_nav = element(response, "nav", class_="year-nav")
+    assertInHTML(
+        '<ul><li><span aria-current="page">2018</span></li>'
+        '<li><a href="/referater/2017/">2017</a></li></ul>',
+        str(year_nav),
+    )
 
 
 def test_year_without_published_meetings_is_404(client, make_meeting):
@@ -136,20 +162,30 @@ def test_minutes_pages_advertise_the_feed_and_calendar(client, make_meeting):
     make_meeting("2018-05-29")
 
     for url in ("/referater/", "/referater/2018/", "/referater/2018-05-29/", "/referater/soeg/"):
-        html = client.get(url).content.decode()
-        assert (
+        response = client.get(url)
+        assertContains(
+            response,
             '<link rel="alternate" type="application/rss+xml" '
-            'title="Referater fra Almenboligudvalg Hvidovre (RSS)" href="/referater/rss/">'
-        ) in html, url
-        assert 'type="text/calendar"' in html, url
+            'title="Referater fra Almenboligudvalg Hvidovre (RSS)" href="/referater/rss/">',
+            html=True,
+            msg_prefix=url,
+        )
+        assertContains(
+            response,
+            '<link rel="alternate" type="text/calendar" '
+            'title="Møder i Almenboligudvalg Hvidovre (kalender)" href="/referater/kalender.ics">',
+            html=True,
+            msg_prefix=url,
+        )
 
 
 def test_nav_marks_the_minutes_section_as_current(client, make_meeting):
     make_meeting("2018-05-29")
 
-    archive = client.get("/referater/2018-05-29/").content.decode()
-    search = client.get("/referater/soeg/").content.decode()
+    archive = client.get("/referater/2018-05-29/")
+    search = client.get("/referater/soeg/")
 
-    assert '<a href="/referater/" aria-current="page">Referater</a>' in archive
-    assert '<a href="/referater/soeg/" aria-current="page">Søg</a>' in search
-    assert '<a href="/referater/">Referater</a>' in search
+    assertContains(archive, '<a href="/referater/" aria-current="page">Referater</a>', html=True)
+    assertContains(archive, '<a href="/referater/soeg/">Søg</a>', html=True)
+    assertContains(search, '<a href="/referater/soeg/" aria-current="page">Søg</a>', html=True)
+    assertContains(search, '<a href="/referater/">Referater</a>', html=True)

@@ -52,11 +52,12 @@ def test_create_clerk_makes_a_staff_user_in_the_referent_group():
 
 
 def test_create_clerk_asks_for_the_password_twice_in_a_terminal(monkeypatch):
-    answers = iter([PASSWORD, PASSWORD])
-    monkeypatch.setattr("getpass.getpass", lambda prompt: next(answers))
+    prompts = []
+    monkeypatch.setattr("getpass.getpass", lambda prompt: prompts.append(prompt) or PASSWORD)
 
     create_clerk("anna", stdin=Terminal())
 
+    assert prompts == ["Adgangskode: ", "Adgangskode igen: "]
     assert get_user_model().objects.get(username="anna").check_password(PASSWORD)
 
 
@@ -94,6 +95,8 @@ def test_create_clerk_refuses_a_bad_email():
             password_from_stdin=True,
             stdin=io.StringIO(PASSWORD + "\n"),
         )
+
+    assert not get_user_model().objects.exists()
 
 
 def test_create_clerk_without_a_terminal_says_how_to_give_the_password():

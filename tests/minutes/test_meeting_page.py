@@ -1,14 +1,15 @@
 import datetime
 import json
-import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from pytest_django.asserts import assertContains, assertInHTML
 
 from committee.models import Member
 from minutes.demo import make_pdf
 from minutes.models import Attachment, Participant
+from tests.markup import attribute, element, elements, text
 
 pytestmark = pytest.mark.django_db
 
@@ -49,61 +50,87 @@ def full_meeting(make_meeting, committee):
     return meeting
 
 
-def section(html, heading_id):
-    start = html.index(f'id="{heading_id}"')
-    return html[start : html.index("</section>", start)]
+def meeting_page(client):
+    response = client.get("/referater/2018-05-29/")
+    assert response.status_code == 200
+    return response
+
+
+def event(response):
+    """The schema.org Event in the page's JSON-LD, as a search engine reads it."""
+    return json.loads(text(element(response, "script", type="application/ld+json")))
 
 
 def test_meeting_is_at_its_date_url_with_the_municipalitys_title(client, full_meeting):
-    response = client.get("/referater/2018-05-29/")
+    response = meeting_page(client)
 
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "<h1>Referat – Almenboligudvalg Hvidovre den 29. maj 2018</h1>" in html
-    assert "<title>Referat – Almenboligudvalg Hvidovre den 29. maj 2018 – Hvidovre Kommune" in html
+    assertContains(
+        response, "<h1>Referat – Almenboligudvalg Hvidovre den 29. maj 2018</h1>", html=True
+    )
+    assertContains(
+        response,
+        "<title>Referat – Almenboligudvalg Hvidovre den 29. maj 2018 – Hvidovre Kommune</title>",
+        html=True,
+    )
 
 
 def test_meeting_facts_show_weekday_date_time_and_place(client, full_meeting):
-    html = client.get("/referater/2018-05-29/").content.decode()
+    response = meeting_page(client)
 
-    facts = section(html, "moedefakta")
-    assert "<dt>Dato</dt><dd>Tirsdag den 29. maj 2018</dd>" in facts
-    assert "<dt>Mødetidspunkt</dt><dd>Kl. 17:00</dd>" in facts
-    assert "<dt>Mødested</dt><dd>Rådhuset, mødelokale 1</dd>" in facts
+    assertContains(
+        response,
+        '<dl class="facts">'
+        "<div><dt>Dato</dt><dd>Tirsdag den 29. maj 2018</dd></div>"
+        "<div><dt>Mødetidspunkt</dt><dd>Kl. 17:00</dd></div>"
+        "<div><dt>Mødested</dt><dd>Rådhuset, mødelokale 1</dd></div>"
+        "</dl>",
+        html=True,
+    )
 
 
 def test_members_present_and_absent_are_listed_with_party_letters(client, full_meeting):
-    html = client.get("/referater/2018-05-29/").content.decode()
+    response = meeting_page(client)
 
-    present = section(html, "medlemmer")
-    absent = section(html, "afbud")
-    assert "<li>Helle M. Adelborg (A)</li><li>Bente Berg (V)</li>" in present
-    assert "Carl Cort" not in present
-    assert ">Fraværende med afbud</h2>" in absent
-    assert "<li>Carl Cort (C)</li>" in absent
-    assert "stedfortræder for Carl Cort (C)." in section(html, "bemaerkninger")
+    assertContains(
+        response,
+        '<section aria-labelledby="medlemmer"><h2 id="medlemmer">Medlemmer</h2>'
+        '<ul class="plain-list"><li>Helle M. Adelborg (A)</li><li>Bente Berg (V)</li></ul>'
+        "</section>",
+        html=True,
+    )
+    assertContains(
+        response,
+        '<section aria-labelledby="afbud"><h2 id="afbud">Fraværende med afbud</h2>'
+        '<ul class="plain-list"><li>Carl Cort (C)</li></ul></section>',
+        html=True,
+    )
+    remarks = element(response, "section", aria_labelledby="bemaerkninger")
+    assert "stedfortræder for Carl Cort (C)." in text(remarks)
 
 
 def test_table_of_contents_links_to_each_item_anchor(client, full_meeting):
-    html = client.get("/referater/2018-05-29/").content.decode()
+    response = meeting_page(client)
 
-    toc = html[html.index('id="indholdsfortegnelse"') : html.index("</nav>", html.index("toc"))]
-    assert '<a href="#punkt-1">1. Godkendelse af dagsorden</a>' in toc
-    assert '<a href="#punkt-2">2. Helhedsplan for Avedøre Stationsby</a>' in toc
-    assert '<a href="#punkt-3">3. Lukket punkt</a>' in toc
+    assertContains(
+        response,
+        '<ol class="toc__list">'
+        '<li value="1"><a href="#punkt-1">1. Godkendelse af dagsorden</a></li>'
+        '<li value="2"><a href="#punkt-2">2. Helhedsplan for Avedøre Stationsby</a></li>'
+        '<li value="3"><a href="#punkt-3">3. Lukket punkt</a></li>'
+        "</ol>",
+        html=True,
+    )
     for number in (1, 2, 3):
-        assert f'id="punkt-{number}"' in html
+        assert element(response, "section", id=f"punkt-{number}")
 
 
 def test_item_sections_come_in_the_municipalitys_order_with_the_decision_heading(
     client, full_meeting
 ):
-    html = client.get("/referater/2018-05-29/").content.decode()
+    item = element(meeting_page(client), "section", id="punkt-2")
 
-    item = html[html.index('id="punkt-2"') : html.index('id="punkt-3"')]
-    assert '<h2 id="punkt-2-titel">2. Helhedsplan for Avedøre Stationsby</h2>' in item
-    headings = re.findall(r"<h3>(.*?)</h3>", item)
-    assert headings == [
+    assertInHTML('<h2 id="punkt-2-titel">2. Helhedsplan for Avedøre Stationsby</h2>', str(item))
+    assert [text(heading) for heading in elements(item, "h3")] == [
         "Beslutningstema",
         "Indstilling",
         "Beslutning i Almenboligudvalg Hvidovre den 29-05-2018",
@@ -111,26 +138,33 @@ def test_item_sections_come_in_the_municipalitys_order_with_the_decision_heading
         "Økonomiske konsekvenser",
         "Bilag",
     ]
-    assert "<p>Indstillingen blev godkendt.</p>" in item
+    assertInHTML("<p>Indstillingen blev godkendt.</p>", str(item))
 
 
 def test_attachments_link_to_their_stable_url(client, full_meeting):
     attachment = Attachment.objects.get()
 
-    html = client.get("/referater/2018-05-29/").content.decode()
+    response = meeting_page(client)
 
     url = f"/referater/2018-05-29/bilag/{attachment.pk}.pdf"
     assert attachment.get_absolute_url() == url
-    assert f'<a href="{url}">Helhedsplan, oversigt</a>' in html
+    assertContains(response, f'<a href="{url}">Helhedsplan, oversigt</a>', html=True)
 
 
 def test_closed_item_shows_only_its_number_and_lukket_punkt(client, full_meeting):
-    html = client.get("/referater/2018-05-29/").content.decode()
+    response = meeting_page(client)
 
-    closed = html[html.index('id="punkt-3"') : html.index("</section>", html.index('id="punkt-3"'))]
-    assert '<h2 id="punkt-3-titel">3. Lukket punkt</h2>' in closed
-    assert "Køb af grund" not in html
-    assert "<h3>" not in closed
+    assertContains(
+        response,
+        '<section class="agenda-item agenda-item--closed" id="punkt-3" '
+        'aria-labelledby="punkt-3-titel">'
+        '<h2 id="punkt-3-titel">3. Lukket punkt</h2>'
+        '<p class="agenda-item__top">'
+        '<a href="#indholdsfortegnelse">Til indholdsfortegnelsen</a></p>'
+        "</section>",
+        html=True,
+    )
+    assert "Køb af grund" not in response.content.decode()
 
 
 def test_pdf_link_and_publication_dates_are_shown(client, full_meeting, pdf_file):
@@ -140,20 +174,22 @@ def test_pdf_link_and_publication_dates_are_shown(client, full_meeting, pdf_file
     corrected = timezone.make_aware(datetime.datetime(2018, 6, 3, 10, 15))
     type(full_meeting).objects.filter(pk=full_meeting.pk).update(corrected_at=corrected)
 
-    html = client.get("/referater/2018-05-29/").content.decode()
+    response = meeting_page(client)
 
-    assert (
-        '<a class="button-link" href="/referater/2018-05-29/referat.pdf">Hent referatet som PDF</a>'
-        in html
+    assertContains(
+        response,
+        '<a class="button-link" href="/referater/2018-05-29/referat.pdf">'
+        "Hent referatet som PDF</a>",
+        html=True,
     )
-    assert "<p>Offentliggjort 1. juni 2018</p>" in html
-    assert "<p>Senest rettet 3. juni 2018 kl. 10:15</p>" in html
+    assertContains(response, "<p>Offentliggjort 1. juni 2018</p>", html=True)
+    assertContains(response, "<p>Senest rettet 3. juni 2018 kl. 10:15</p>", html=True)
 
 
 def test_never_corrected_meeting_does_not_say_corrected(client, make_meeting):
     make_meeting("2018-05-29")
 
-    html = client.get("/referater/2018-05-29/").content.decode()
+    html = meeting_page(client).content.decode()
 
     assert "Offentliggjort " in html
     assert "Senest rettet" not in html
@@ -162,37 +198,38 @@ def test_never_corrected_meeting_does_not_say_corrected(client, make_meeting):
 def test_agenda_is_titled_dagsorden(client, make_meeting):
     make_meeting("2018-05-29", kind="dagsorden")
 
-    html = client.get("/referater/2018-05-29/").content.decode()
+    response = meeting_page(client)
 
-    assert "<h1>Dagsorden – Almenboligudvalg Hvidovre den 29. maj 2018</h1>" in html
+    assertContains(
+        response, "<h1>Dagsorden – Almenboligudvalg Hvidovre den 29. maj 2018</h1>", html=True
+    )
 
 
 def test_link_previews_have_opengraph_tags(client, full_meeting):
-    html = client.get("/referater/2018-05-29/").content.decode()
+    response = meeting_page(client)
 
     url = "http://testserver/referater/2018-05-29/"
-    assert '<meta property="og:type" content="article">' in html
-    assert (
-        '<meta property="og:title" content="Referat – Almenboligudvalg Hvidovre den 29. maj 2018">'
-    ) in html
-    assert f'<meta property="og:url" content="{url}">' in html
-    assert '<meta property="og:locale" content="da_DK">' in html
-    assert '<meta property="og:site_name" content="Almenboligudvalg Hvidovre">' in html
-    description = re.search(r'<meta property="og:description" content="([^"]*)">', html)[1]
+    for tag in (
+        '<meta property="og:type" content="article">',
+        '<meta property="og:title" content="Referat – Almenboligudvalg Hvidovre den 29. maj 2018">',
+        f'<meta property="og:url" content="{url}">',
+        '<meta property="og:locale" content="da_DK">',
+        '<meta property="og:site_name" content="Almenboligudvalg Hvidovre">',
+        f'<link rel="canonical" href="{url}">',
+    ):
+        assertContains(response, tag, html=True)
+    description = attribute(element(response, "meta", property="og:description"), "content")
     assert description.startswith("Referat fra mødet tirsdag den 29. maj 2018 kl. 17:00")
     assert "2. Helhedsplan for Avedøre Stationsby" in description
-    assert f'<link rel="canonical" href="{url}">' in html
 
 
 def test_schema_org_event_describes_the_meeting(client, full_meeting):
-    html = client.get("/referater/2018-05-29/").content.decode()
+    found = event(meeting_page(client))
 
-    raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
-    event = json.loads(raw)
-    assert event["@type"] == "Event"
-    assert event["name"] == "Referat – Almenboligudvalg Hvidovre den 29. maj 2018"
-    assert event["startDate"] == "2018-05-29T17:00:00+02:00"
-    assert event["location"] == {
+    assert found["@type"] == "Event"
+    assert found["name"] == "Referat – Almenboligudvalg Hvidovre den 29. maj 2018"
+    assert found["startDate"] == "2018-05-29T17:00:00+02:00"
+    assert found["location"] == {
         "@type": "Place",
         "name": "Rådhuset, mødelokale 1",
         "address": {
@@ -201,18 +238,18 @@ def test_schema_org_event_describes_the_meeting(client, full_meeting):
             "addressCountry": "DK",
         },
     }
-    assert event["organizer"]["name"] == "Almenboligudvalg Hvidovre"
-    assert event["url"] == "http://testserver/referater/2018-05-29/"
-    assert event["eventStatus"] == "https://schema.org/EventScheduled"
+    assert found["organizer"]["name"] == "Almenboligudvalg Hvidovre"
+    assert found["url"] == "http://testserver/referater/2018-05-29/"
+    assert found["eventStatus"] == "https://schema.org/EventScheduled"
 
 
 def test_meeting_without_start_time_gives_a_date_only_event(client, make_meeting):
     make_meeting("2018-05-29", start_time=None)
 
-    html = client.get("/referater/2018-05-29/").content.decode()
+    response = meeting_page(client)
 
-    assert "Mødetidspunkt" not in html
-    assert '"startDate": "2018-05-29"' in html
+    assert "Mødetidspunkt" not in response.content.decode()
+    assert event(response)["startDate"] == "2018-05-29"
 
 
 def test_json_ld_cannot_be_broken_out_of(client, make_meeting):
@@ -222,8 +259,7 @@ def test_json_ld_cannot_be_broken_out_of(client, make_meeting):
         items=[{"title": "</script><script>alert(2)</script> & co"}],
     )
 
-    html = client.get("/referater/2018-05-29/").content.decode()
+    response = meeting_page(client)
 
-    assert "<script>alert" not in html
-    raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
-    assert json.loads(raw)["location"]["name"] == "</script><script>alert(1)</script>"
+    assert "<script>alert" not in response.content.decode()
+    assert event(response)["location"]["name"] == "</script><script>alert(1)</script>"

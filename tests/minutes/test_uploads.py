@@ -1,6 +1,7 @@
 """Only whole, readable PDFs within the size limit are accepted, and stored under new names."""
 
 import datetime
+import io
 import re
 
 import pytest
@@ -8,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 from fpdf import FPDF
 from fpdf.enums import EncryptionMethod
+from pypdf import PdfReader
 
 from minutes.demo import make_pdf
 from minutes.models import AgendaItem, Attachment, Meeting
@@ -82,9 +84,18 @@ def test_a_pdf_that_needs_a_password_is_refused():
     assert "adgangskode" in error.messages[0]
 
 
-def test_a_pdf_only_protected_against_editing_is_accepted():
+def test_a_pdf_only_protected_against_editing_is_accepted(make_meeting):
     # It opens for every reader without a password; municipal systems often produce these.
-    validate_pdf(upload(encrypted_pdf(user_password="")))
+    content = encrypted_pdf(user_password="")
+    assert PdfReader(io.BytesIO(content)).is_encrypted
+    file = upload(content)
+
+    validate_pdf(file)
+
+    assert file.tell() == 0
+    meeting = make_meeting(minutes_pdf=file)
+    assert meeting.minutes_pdf.read() == content
+    assert "Beskyttet referat" in meeting.minutes_pdf_text
 
 
 def test_a_file_over_the_limit_is_refused_with_the_limit_in_danish(settings):
@@ -131,8 +142,19 @@ def test_a_stored_file_is_not_checked_again_when_the_limit_is_lowered(
 ):
     meeting = make_meeting(minutes_pdf=pdf_file("Godkendt."))
     settings.MINUTES_MAX_UPLOAD_MB = 0.001
+    stored = Meeting.objects.get(pk=meeting.pk)
+    assert stored.minutes_pdf.size > 0.001 * 1024 * 1024
 
-    Meeting.objects.get(pk=meeting.pk).full_clean()
+    stored.remarks = "Rettet efter at grænsen blev sænket."
+    stored.full_clean()
+    stored.save()
+
+    assert Meeting.objects.get(pk=meeting.pk).remarks == "Rettet efter at grænsen blev sænket."
+    # The same file uploaded anew is refused: the limit is lowered, the stored file is exempt.
+    stored.minutes_pdf = pdf_file("Godkendt.")
+    with pytest.raises(ValidationError) as raised:
+        stored.full_clean()
+    assert raised.value.message_dict == {"minutes_pdf": ["Filen er for stor (højst 0,001 MB)."]}
 
 
 def test_uploads_are_stored_under_generated_names_never_the_clerks(make_meeting, media_root):

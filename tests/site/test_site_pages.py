@@ -2,6 +2,9 @@ from unittest import mock
 
 import pytest
 from django.db.utils import OperationalError
+from pytest_django.asserts import assertContains
+
+from tests.markup import attribute, element, elements, text
 
 pytestmark = pytest.mark.django_db
 
@@ -9,11 +12,14 @@ pytestmark = pytest.mark.django_db
 def test_unknown_url_gets_the_danish_404_page_in_the_site_layout(client):
     response = client.get("/findes-ikke/")
 
-    assert response.status_code == 404
-    html = response.content.decode()
-    assert "Siden findes ikke" in html
-    assert '<html lang="da">' in html
-    assert "Gå til indhold" in html
+    assertContains(response, "Siden findes ikke", status_code=404)
+    assert attribute(element(response, "html"), "lang") == "da"
+    assertContains(
+        response,
+        '<a class="skip-link" href="#indhold">Gå til indhold</a>',
+        html=True,
+        status_code=404,
+    )
 
 
 def test_healthz_answers_ok_when_the_database_responds(client):
@@ -36,19 +42,23 @@ def test_healthz_answers_503_when_the_database_is_down(client):
 def test_accessibility_statement_names_the_standard_gaps_and_contact(client):
     response = client.get("/tilgaengelighed/")
 
-    html = response.content.decode()
     assert response.status_code == 200
-    assert "WCAG 2.1 på niveau AA" in html
-    assert "Kendte mangler" in html
-    assert "mailto:" in html
-    assert "was.digst.dk" in html
+    assertContains(response, "WCAG 2.1 på niveau AA")
+    assertContains(response, "<h2>Kendte mangler</h2>", html=True)
+    assertContains(
+        response, '<a href="mailto:hvidovre@hvidovre.dk">hvidovre@hvidovre.dk</a>', html=True
+    )
+    assertContains(response, '<a href="https://www.was.digst.dk/">was.digst.dk</a>', html=True)
 
 
 def test_footer_links_to_cookie_policy_and_accessibility_statement(client):
-    html = client.get("/").content.decode()
+    response = client.get("/")
 
-    assert 'href="/cookies/"' in html
-    assert 'href="/tilgaengelighed/"' in html
+    footer = element(response, "footer", class_="site-footer")
+    assert [(attribute(a, "href"), text(a)) for a in elements(footer, "a")] == [
+        ("/cookies/", "Cookies og statistik"),
+        ("/tilgaengelighed/", "Tilgængelighedserklæring"),
+    ]
 
 
 def test_robots_txt_keeps_crawlers_out_of_admin_and_points_to_sitemap(client):
@@ -74,4 +84,4 @@ def test_server_error_page_is_danish_and_needs_no_request_context():
     html = render_to_string("500.html")
 
     assert "Der opstod en fejl" in html
-    assert '<html lang="da">' in html
+    assert attribute(element(html, "html"), "lang") == "da"
