@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "committee",
     "minutes",
     "consent",
+    "visits",
 ]
 
 MIDDLEWARE = [
@@ -61,8 +62,10 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Outside ConditionalGetMiddleware, so a 304 is not counted as a page view.
+    # The visitor's cookie decision (request.consent), which the page-view count below reads.
     "consent.middleware.ConsentMiddleware",
+    # Outside ConditionalGetMiddleware, so a 304 is not counted as a page view.
+    "visits.middleware.PageViewMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

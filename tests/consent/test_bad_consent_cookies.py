@@ -3,7 +3,7 @@ from cookie_consent.models import Cookie, CookieGroup
 from django.test import RequestFactory
 
 from consent.decision import Consent
-from consent.models import PageView
+from visits.models import PageView
 
 from .pages import banner, press
 

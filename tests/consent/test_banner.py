@@ -1,7 +1,7 @@
 import pytest
 from django.template.loader import render_to_string
 
-from consent.models import PageView
+from visits.models import PageView
 
 from .pages import POLICY_TEXT, banner, banner_sentence, forms_in, press, visible_text
 

@@ -2,7 +2,7 @@ import pytest
 from cookie_consent.models import ACTION_ACCEPTED, ACTION_DECLINED, CookieGroup, LogItem
 from django.test import Client
 
-from consent.models import DailyVisitor, PageView
+from visits.models import DailyVisitor, PageView
 
 from .pages import banner, press
 

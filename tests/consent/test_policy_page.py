@@ -4,7 +4,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from consent.models import CookieLifetime
-from consent.statistics import VISITOR_COOKIE
+from visits.counting import VISITOR_COOKIE
 
 from .pages import forms_in, press, visible_text
 

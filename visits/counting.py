@@ -10,7 +10,7 @@ import logging
 import re
 import secrets
 
-from cookie_consent.conf import settings
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.utils import timezone
@@ -78,6 +78,8 @@ def visitor_hash(visitor_id, day):
     Keyed with the day and the secret key, so the database can tell visitors apart within a day
     but cannot follow one visitor from one day to the next, nor be matched to the cookie.
     """
+    # The salt keeps the name the statistics had in the consent app: a new salt would give every
+    # visitor a new key in the middle of a day and count them twice.
     return salted_hmac(
         "consent.statistics.visitor", f"{day.isoformat()}:{visitor_id}", algorithm="sha256"
     ).hexdigest()
@@ -100,7 +102,7 @@ def record_view(path, visitor_id):
     day = timezone.localdate()
     key = visitor_hash(visitor_id, day)
     # The cache spares the insert-ignore on every view after a visitor's first of the day.
-    seen_key = f"consent:visitor:{key}"
+    seen_key = f"visits:visitor:{key}"
     try:
         PageView.objects.record(day, path)
         if cache.add(seen_key, True, timeout=25 * 60 * 60):

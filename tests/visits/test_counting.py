@@ -5,10 +5,9 @@ from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from consent.decision import Consent
-from consent.models import DailyVisitor, PageView
-from consent.statistics import is_countable, visitor_hash
-
-from .pages import press
+from tests.consent.pages import press
+from visits.counting import is_countable, visitor_hash
+from visits.models import DailyVisitor, PageView
 
 pytestmark = pytest.mark.django_db
 
@@ -175,7 +174,7 @@ def test_head_and_post_requests_are_not_counted(client):
     "path",
     [
         "/admin/",
-        "/admin/consent/pageview/",
+        "/admin/visits/pageview/",
         "/static/css/site.css",
         "/static/side.html",
         "/media/referater/2018.pdf",

@@ -1,0 +1,17 @@
+import pytest
+
+from tests.consent.pages import press
+
+
+@pytest.fixture
+def opt_in(settings):
+    """The site switched to explicit opt-in."""
+    settings.CONSENT_SILENCE_IS_ACCEPTANCE = False
+
+
+@pytest.fixture
+def declined(client, db):
+    """The client has pressed "nej tak til cookies" on the front page."""
+    response = press(client, client.get("/"), "nej tak til cookies")
+    assert response.status_code == 303
+    return client
