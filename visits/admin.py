@@ -11,14 +11,6 @@ from .forms import StatisticsPeriodForm
 from .models import DailyVisitor, PageView
 
 
-def meeting_date(meeting_path):
-    """The date in a meeting permalink such as /referater/2018-05-29/, or None."""
-    try:
-        return datetime.date.fromisoformat(meeting_path.removeprefix("/referater/").strip("/"))
-    except ValueError:
-        return None
-
-
 @admin.register(PageView)
 class PageViewAdmin(admin.ModelAdmin):
     """The statistics page: the counters are read here, never edited."""
@@ -52,9 +44,6 @@ class PageViewAdmin(admin.ModelAdmin):
             }
             for day in (start + datetime.timedelta(days=n) for n in range((end - start).days + 1))
         ]
-        top_meetings = [
-            {**row, "date": meeting_date(row["meeting_path"])} for row in page_views.top_meetings()
-        ]
         presets = [
             (label, "?" + urlencode({"fra": first.isoformat(), "til": last.isoformat()}))
             for label, first, last in StatisticsPeriodForm.presets()
@@ -72,7 +61,7 @@ class PageViewAdmin(admin.ModelAdmin):
             "total_views": sum(views_per_day.values()),
             "total_visitors": sum(visitors_per_day.values()),
             "top_pages": list(page_views.top_pages()),
-            "top_meetings": top_meetings,
+            "top_meetings": page_views.top_meetings(),
             "chart": bar_chart(
                 [(d["day"], d["visitors"]) for d in days],
                 tick_label=lambda day: date_format(day, "j. b Y"),

@@ -1,10 +1,9 @@
+from collections import Counter
+
 from django.db import connections, models
 from django.db.models import Count, Sum
-from django.db.models.functions import Substr
 
-# A meeting's permalink, /referater/2018-05-29/, is this long; its pages all start with it.
-MEETING_PATH_LENGTH = len("/referater/2018-05-29/")
-MEETING_PATH_REGEX = r"^/referater/[0-9]{4}-[0-9]{2}-[0-9]{2}/"
+from . import meetings
 
 
 class PageViewQuerySet(models.QuerySet):
@@ -20,14 +19,23 @@ class PageViewQuerySet(models.QuerySet):
         return self.per_path()[:limit]
 
     def top_meetings(self, limit=20):
-        """Page views per meeting: every path under a meeting's permalink counts for it."""
-        return (
-            self.filter(path__regex=MEETING_PATH_REGEX)
-            .annotate(meeting_path=Substr("path", 1, MEETING_PATH_LENGTH))
-            .values("meeting_path")
-            .annotate(total=Sum("views"))
-            .order_by("-total", "-meeting_path")[:limit]
-        )
+        """
+        Page views per meeting, most read first, then the latest meeting: every page that belongs
+        to a meeting (see visits.meetings) counts for it.
+
+        One query for the views per path; the paths are resolved here, a few hundred at most.
+        """
+        url_names = meetings.meeting_url_names()
+        totals = Counter()
+        for row in self.values("path").annotate(total=Sum("views")).order_by():
+            date = meetings.meeting_date(row["path"], url_names)
+            if date is not None:
+                totals[date] += row["total"]
+        ranked = sorted(totals.items(), key=lambda item: (item[1], item[0]), reverse=True)
+        return [
+            {"date": date, "meeting_path": meetings.meeting_url(date, url_names), "total": total}
+            for date, total in ranked[:limit]
+        ]
 
     def per_day(self):
         """{day: page views} for the days that have any."""

@@ -2,6 +2,7 @@ import datetime
 import re
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.test import Client
 from django.utils import timezone
@@ -85,6 +86,73 @@ def test_most_read_meetings_are_named_by_their_date(client, staff, statistics):
     ]
     assert meetings[0]["date"] == datetime.date(2018, 5, 29)
     assert "Mødet den 29. maj 2018" in response.content.decode()
+
+
+@pytest.fixture
+def agenda_item_pages(settings, monkeypatch):
+    """Pages for single agenda items under each meeting, declared by the minutes app as pages
+    of the meeting."""
+    settings.ROOT_URLCONF = "tests.visits.urls"
+    monkeypatch.setattr(
+        apps.get_app_config("minutes"),
+        "meeting_url_names",
+        ["minutes:meeting", "agenda_item"],
+        raising=False,
+    )
+
+
+def test_every_page_that_belongs_to_a_meeting_counts_for_it(
+    client, staff, statistics, agenda_item_pages, today
+):
+    PageView.objects.bulk_create(
+        [
+            PageView(day=today, path="/referater/2019-01-15/punkt-3/", views=4),
+            PageView(day=today, path="/referater/2019-01-15/punkt-4/", views=3),
+            PageView(day=today, path="/referater/2020-02-04/punkt-1/", views=1),
+        ]
+    )
+    client.force_login(staff)
+
+    meetings = client.get(URL).context["top_meetings"]
+
+    assert [(row["date"], row["meeting_path"], row["total"]) for row in meetings] == [
+        (datetime.date(2019, 1, 15), "/referater/2019-01-15/", 11),
+        (datetime.date(2018, 5, 29), "/referater/2018-05-29/", 9),
+        (datetime.date(2020, 2, 4), "/referater/2020-02-04/", 1),
+    ]
+
+
+def test_pages_of_a_meeting_that_are_not_declared_as_its_pages_do_not_count_for_it(
+    client, staff, today
+):
+    PageView.objects.bulk_create(
+        [
+            PageView(day=today, path="/referater/2018-05-29/", views=2),
+            PageView(day=today, path="/referater/2018-05-29/referat.pdf", views=5),
+            PageView(day=today, path="/referater/2018/", views=7),
+            PageView(day=today, path="/referater/2018-05-29/punkt-3/", views=6),
+            PageView(day=today, path="/referater/2018-02-30/", views=8),
+        ]
+    )
+    client.force_login(staff)
+
+    meetings = client.get(URL).context["top_meetings"]
+
+    assert [(row["date"], row["total"]) for row in meetings] == [(datetime.date(2018, 5, 29), 2)]
+
+
+def test_meetings_with_as_many_views_are_listed_latest_first(client, staff, today):
+    PageView.objects.bulk_create(
+        [
+            PageView(day=today, path="/referater/2018-05-29/", views=3),
+            PageView(day=today, path="/referater/2019-01-15/", views=3),
+        ]
+    )
+    client.force_login(staff)
+
+    meetings = client.get(URL).context["top_meetings"]
+
+    assert [row["date"].year for row in meetings] == [2019, 2018]
 
 
 def test_visitors_per_day_are_a_table_and_an_svg_chart(client, staff, statistics, today):
