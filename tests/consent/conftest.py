@@ -6,7 +6,7 @@ from .pages import press
 @pytest.fixture
 def opt_in(settings):
     """The site switched to explicit opt-in."""
-    settings.CONSENT_SILENCE_IS_ACCEPTANCE = False
+    settings.COOKIE_CONSENT_OPT_OUT = False
 
 
 @pytest.fixture
