@@ -1,6 +1,12 @@
 import pytest
 
-from .pages import press
+from .pages import as_browser, press
+
+
+@pytest.fixture
+def visitor(django_app, db):
+    """A browser without JavaScript, new to the site (django-webtest)."""
+    return as_browser(django_app)
 
 
 @pytest.fixture
@@ -10,16 +16,14 @@ def opt_in(settings):
 
 
 @pytest.fixture
-def accepted(client, db):
-    """The client has pressed "Accepter cookies" on the front page."""
-    response = press(client, client.get("/"), "Accepter cookies")
-    assert response.status_code == 303
-    return client
+def accepted(visitor):
+    """The visitor has pressed "Accepter cookies" on the front page."""
+    assert press(visitor.get("/"), "Accepter cookies").status_code == 303
+    return visitor
 
 
 @pytest.fixture
-def declined(client, db):
-    """The client has pressed "nej tak til cookies" on the front page."""
-    response = press(client, client.get("/"), "nej tak til cookies")
-    assert response.status_code == 303
-    return client
+def declined(visitor):
+    """The visitor has pressed "nej tak til cookies" on the front page."""
+    assert press(visitor.get("/"), "nej tak til cookies").status_code == 303
+    return visitor

@@ -6,7 +6,10 @@ from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.test import Client
 from django.utils import timezone
+from django.utils.formats import date_format
+from pytest_django.asserts import assertContains, assertInHTML
 
+from tests.consent.pages import button, form_of
 from visits.charts import bar_chart, nice_ceiling
 from visits.models import DailyVisitor, PageView
 
@@ -46,19 +49,18 @@ def staff(django_user_model):
     return user
 
 
-def test_staff_with_view_permission_see_the_statistics_page(client, staff, statistics):
-    client.force_login(staff)
+def test_staff_with_view_permission_see_the_statistics_page(django_app, staff, statistics):
+    page = django_app.get(URL, user=staff)
 
-    response = client.get(URL)
-
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "Statistik over sidevisninger" in html
-    assert "Mest læste sider" in html
-    assert "Mest læste møder" in html
-    assert "Besøgende pr. dag" in html
-    assert response.context["total_views"] == 27
-    assert response.context["total_visitors"] == 5
+    assertContains(page, "<h1>Statistik over sidevisninger</h1>", html=True)
+    for section in (
+        '<h2 id="besoegende-pr-dag">Besøgende pr. dag</h2>',
+        '<h2 id="mest-laeste-sider">Mest læste sider</h2>',
+        '<h2 id="mest-laeste-moeder">Mest læste møder</h2>',
+        "<div><dt>Sidevisninger</dt><dd>27</dd></div>",
+        "<div><dt>Besøgende (lagt sammen dag for dag)</dt><dd>5</dd></div>",
+    ):
+        assertContains(page, section, html=True)
 
 
 def test_most_read_pages_are_summed_over_the_period_and_sorted(client, staff, statistics):
@@ -74,18 +76,20 @@ def test_most_read_pages_are_summed_over_the_period_and_sorted(client, staff, st
     ]
 
 
-def test_most_read_meetings_are_named_by_their_date(client, staff, statistics):
-    client.force_login(staff)
+def test_most_read_meetings_are_named_by_their_date(django_app, staff, statistics):
+    page = django_app.get(URL, user=staff)
 
-    response = client.get(URL)
-
-    meetings = response.context["top_meetings"]
+    meetings = page.context["top_meetings"]
     assert [(row["meeting_path"], row["total"]) for row in meetings] == [
         ("/referater/2018-05-29/", 9),
         ("/referater/2019-01-15/", 4),
     ]
     assert meetings[0]["date"] == datetime.date(2018, 5, 29)
-    assert "Mødet den 29. maj 2018" in response.content.decode()
+    assertInHTML(
+        '<tr><td><a href="/referater/2018-05-29/">Mødet den 29. maj 2018</a></td>'
+        '<td class="number">9</td></tr>',
+        page.text,
+    )
 
 
 @pytest.fixture
@@ -155,44 +159,51 @@ def test_meetings_with_as_many_views_are_listed_latest_first(client, staff, toda
     assert [row["date"].year for row in meetings] == [2019, 2018]
 
 
-def test_visitors_per_day_are_a_table_and_an_svg_chart(client, staff, statistics, today):
-    client.force_login(staff)
+def test_visitors_per_day_are_a_table_and_an_svg_chart(django_app, staff, statistics, today):
+    page = django_app.get(URL, user=staff)
 
-    response = client.get(URL)
-
-    days = {row["day"]: (row["visitors"], row["views"]) for row in response.context["days"]}
+    days = {row["day"]: (row["visitors"], row["views"]) for row in page.context["days"]}
     assert len(days) == 30
     assert days[today] == (3, 18)
     assert days[today - datetime.timedelta(days=1)] == (2, 9)
     assert days[today - datetime.timedelta(days=2)] == (0, 0)
-    html = response.content.decode()
-    assert '<svg class="stats-chart"' in html
-    assert 'role="img"' in html
-    assert html.count('<rect class="bar"') == 30
-    assert "<script" not in html.split('<div id="content-main">')[1]
+    chart = page.html.select_one("#content-main svg.stats-chart")
+    assert chart["role"] == "img"
+    assert len(chart.select("rect.bar")) == 30
+    assert page.html.select("#content-main script") == []
+    assertInHTML(
+        f'<tr><th scope="row">{date_format(today, "D j. F Y")}</th>'
+        '<td class="number">3</td><td class="number">18</td></tr>',
+        page.text,
+    )
 
 
-def test_chart_coordinates_use_a_decimal_point_in_danish(client, staff, statistics):
-    client.force_login(staff)
+def test_chart_coordinates_use_a_decimal_point_in_danish(django_app, staff, statistics):
+    # Danish number formatting would write 12,5, which is no SVG coordinate.
+    chart = django_app.get(URL, user=staff).html.select_one("svg.stats-chart")
 
-    html = client.get(URL).content.decode()
-    start = html.index('<svg class="stats-chart"')
-    svg = html[start : html.index("</svg>", start)]
-
-    coordinates = re.findall(r' (?:x|y|x1|x2|y1|y2|width|height)="([^"]*)"', svg)
+    coordinates = [
+        value
+        for element in chart.find_all(["rect", "line", "text"])
+        for name, value in element.attrs.items()
+        if name in {"x", "y", "x1", "x2", "y1", "y2", "width", "height"}
+    ]
     assert len(coordinates) > 4 * 30
-    for value in coordinates:
-        float(value)
+    assert [value for value in coordinates if not re.fullmatch(r"\d+(\.\d+)?", value)] == []
+    assert any("." in value for value in coordinates)  # there are fractions to write
 
 
-def test_a_chosen_period_limits_the_statistics(client, staff, statistics, today):
-    client.force_login(staff)
+def test_a_chosen_period_limits_the_statistics(django_app, staff, statistics, today):
     old = today - datetime.timedelta(days=400)
+    page = django_app.get(URL, user=staff)
+    form = form_of(page, button(page, "Vis periode"))
+    assert form.method.upper() == "GET"
+    form["fra"] = form["til"] = old.isoformat()
 
-    response = client.get(URL, {"fra": old.isoformat(), "til": old.isoformat()})
+    page = form.submit(user=staff)
 
-    assert response.context["total_views"] == 99
-    assert [row["path"] for row in response.context["top_pages"]] == ["/gammel/"]
+    assert page.context["total_views"] == 99
+    assert [row["path"] for row in page.context["top_pages"]] == ["/gammel/"]
 
 
 @pytest.mark.parametrize(
@@ -211,10 +222,9 @@ def test_a_bad_period_falls_back_to_the_last_30_days_with_a_danish_message(
 
     response = client.get(URL, query)
 
-    assert response.status_code == 200
     assert len(response.context["days"]) == 30
     assert response.context["form"].errors
-    assert "siden viser de seneste 30 dage" in response.content.decode()
+    assertContains(response, "siden viser de seneste 30 dage")
 
 
 def test_statistics_are_read_only_in_admin(client, staff, statistics):
@@ -239,10 +249,13 @@ def test_anonymous_visitors_are_sent_to_the_admin_login(client):
     assert response["Location"].startswith("/admin/login/")
 
 
-def test_the_report_is_listed_in_the_admin_index(admin_client):
-    index = admin_client.get("/admin/").content.decode()
+def test_the_report_is_listed_in_the_admin_index(django_app, staff):
+    index = django_app.get("/admin/", user=staff)
 
-    assert "/admin/visits/pageview/" in index
+    link = index.html.find("a", href=URL)
+    assert link is not None
+    assert link.text == "Sidevisninger"
+    assertContains(index, "Besøgsstatistik")
 
 
 def test_nice_ceiling_rounds_up_to_one_two_or_five_times_a_power_of_ten():
