@@ -88,6 +88,7 @@ def visitor_hash(visitor_id, day):
 
 
 def set_visitor_cookie(response, visitor_id):
+    # HTTPS-only exactly when the consent cookie that governs it is.
     response.set_cookie(
         VISITOR_COOKIE,
         visitor_id,
