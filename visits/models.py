@@ -23,7 +23,7 @@ class PageViewQuerySet(models.QuerySet):
         Page views per meeting, most read first, then the latest meeting: every page that belongs
         to a meeting (see visits.meetings) counts for it.
 
-        One query for the views per path; the paths are resolved here, a few hundred at most.
+        One query for the views per path; each path viewed in the period is resolved here.
         """
         url_names = meetings.meeting_url_names()
         totals = Counter()
