@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "committee",
     "minutes",
     "consent",
+    "visits",
 ]
 
 MIDDLEWARE = [
@@ -88,8 +89,10 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Outside ConditionalGetMiddleware, so a 304 is not counted as a page view.
+    # The visitor's cookie decision (request.consent), which the page-view count below reads.
     "consent.middleware.ConsentMiddleware",
+    # Outside ConditionalGetMiddleware, so a 304 is not counted as a page view.
+    "visits.middleware.PageViewMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -193,8 +196,11 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
 # Cookie consent (django-cookie-consent plus the consent app). The policy says silence is
-# acceptance; CONSENT_SILENCE_IS_ACCEPTANCE=0 switches to explicit opt-in.
-CONSENT_SILENCE_IS_ACCEPTANCE = env_bool("CONSENT_SILENCE_IS_ACCEPTANCE", default=True)
+# acceptance, which is the library's opt-out mode; CONSENT_SILENCE_IS_ACCEPTANCE=0 switches the
+# site, the library's middleware and processor with it, to explicit opt-in.
+COOKIE_CONSENT_OPT_OUT = env_bool("CONSENT_SILENCE_IS_ACCEPTANCE", default=True)
+# Where a choice returns when the form's `next` is not a path on this site: the front page.
+COOKIE_CONSENT_SUCCESS_URL = "/"
 COOKIE_CONSENT_NAME = "cookie_consent"
 COOKIE_CONSENT_MAX_AGE = 365 * 24 * 60 * 60
 COOKIE_CONSENT_SECURE = SECURE

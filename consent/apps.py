@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class ConsentConfig(AppConfig):
     name = "consent"
-    verbose_name = "Cookies og statistik"
+    verbose_name = "Cookiesamtykke"

@@ -2,16 +2,18 @@
 The visitor's cookie decision, as the site's policy reads it.
 
 django-cookie-consent stores an explicit choice per cookie group in its own cookie: the group's
-version (an ISO timestamp) for an acceptance, "-1" for a refusal. The policy adds the rule for
-everyone else: whoever has said nothing accepts statistics, unless the site is switched to
-explicit opt-in with CONSENT_SILENCE_IS_ACCEPTANCE = False.
+version (an ISO timestamp) for an acceptance, "-1" for a refusal. What silence means is the
+library's own setting, COOKIE_CONSENT_OPT_OUT: True (the policy as written, and the default
+here) treats whoever has said nothing as accepting; False is explicit opt-in. Operators set it
+with the environment variable CONSENT_SILENCE_IS_ACCEPTANCE (settings.py), and nothing else
+decides it.
 """
 
 from datetime import datetime
 
 from cookie_consent.cache import get_cookie_group
 from cookie_consent.conf import settings
-from cookie_consent.util import get_cookie_dict_from_request
+from cookie_consent.util import get_cookie_dict_from_request, get_cookie_value_from_request
 from django.utils import timezone
 
 STATISTICS_GROUP = "statistik"
@@ -21,11 +23,7 @@ DECLINED = "declined"
 UNDECIDED = "undecided"
 
 
-def silence_is_acceptance():
-    return getattr(settings, "CONSENT_SILENCE_IS_ACCEPTANCE", True)
-
-
-def _parse_version(value):
+def _moment(value):
     """An aware datetime from a version string, or None if it is not one."""
     try:
         moment = datetime.fromisoformat(value)
@@ -34,34 +32,39 @@ def _parse_version(value):
     return moment if timezone.is_aware(moment) else None
 
 
-def _explicit_state(stored, group):
+def explicit_choice(request, varname):
     """
-    What the stored value for a group says, judged strictly.
+    True if the visitor accepted the cookie group, False if they declined it, None if neither.
 
-    django-cookie-consent compares versions as strings, so any value that sorts after the
-    group's version would count as acceptance. Here only a real timestamp that is not older than
-    the group's current cookies (outdated) and not in the future (forged) is an acceptance;
-    everything else is no decision.
+    django-cookie-consent's reading, made strict. The library compares versions as strings, so
+    any value that sorts after the group's version ("zzzz", a date in 9999) is an acceptance to
+    it. Here an acceptance must also be a real timestamp, not in the future (forged) and not
+    older than the group's current cookies (outdated); anything else is no decision.
     """
-    if stored is None:
-        return UNDECIDED
-    if stored == settings.COOKIE_CONSENT_DECLINE:
-        return DECLINED
-    accepted_at = _parse_version(stored)
+    choice = get_cookie_value_from_request(request, varname)
+    if choice is not True:
+        return choice
+    accepted_at = _moment(get_cookie_dict_from_request(request)[varname])
     if accepted_at is None or accepted_at > timezone.now():
-        return UNDECIDED
-    current = _parse_version(group.get_version())
+        return None
+    group = get_cookie_group(varname)
+    current = _moment(group.get_version()) if group is not None else None
     if current is not None and accepted_at < current:
-        return UNDECIDED
-    return ACCEPTED
+        return None
+    return True
+
+
+def allowed(choice):
+    """Whether a cookie group may be set after this explicit choice (True, False or None)."""
+    return choice is True or (choice is None and settings.COOKIE_CONSENT_OPT_OUT)
 
 
 class Consent:
     """Whether this request's visitor has accepted, declined or said nothing, and what follows."""
 
-    def __init__(self, state, *, silence_is_acceptance=True, statistics_declared=True):
-        self.state = state
-        self.silence_is_acceptance = silence_is_acceptance
+    def __init__(self, choice, *, statistics_declared=True):
+        self.choice = choice
+        self.silence_is_acceptance = settings.COOKIE_CONSENT_OPT_OUT
         # Without a declared statistics group there is nothing to ask about, and no cookie that
         # the declaration does not list is ever set.
         self.statistics_declared = statistics_declared
@@ -69,35 +72,30 @@ class Consent:
     @classmethod
     def from_request(cls, request):
         """Read the decision from django-cookie-consent's cookie; no database query once cached."""
-        group = get_cookie_group(STATISTICS_GROUP)
-        if group is None:
-            state = UNDECIDED
-        else:
-            stored = get_cookie_dict_from_request(request).get(STATISTICS_GROUP)
-            state = _explicit_state(stored, group)
         return cls(
-            state,
-            silence_is_acceptance=silence_is_acceptance(),
-            statistics_declared=group is not None,
+            explicit_choice(request, STATISTICS_GROUP),
+            statistics_declared=get_cookie_group(STATISTICS_GROUP) is not None,
         )
 
     @property
+    def state(self):
+        return {True: ACCEPTED, False: DECLINED, None: UNDECIDED}[self.choice]
+
+    @property
     def is_accepted(self):
-        return self.state == ACCEPTED
+        return self.choice is True
 
     @property
     def is_declined(self):
-        return self.state == DECLINED
+        return self.choice is False
 
     @property
     def is_undecided(self):
-        return self.state == UNDECIDED
+        return self.choice is None
 
     @property
     def statistics_allowed(self):
-        if not self.statistics_declared:
-            return False
-        return self.is_accepted or (self.is_undecided and self.silence_is_acceptance)
+        return self.statistics_declared and allowed(self.choice)
 
     @property
     def show_banner(self):

@@ -1,54 +1,54 @@
+from cookie_consent.cache import all_cookie_groups
+from cookie_consent.middleware import CleanCookiesMiddleware
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 
-from .decision import Consent
-from .statistics import (
-    VISITOR_COOKIE,
-    is_countable,
-    new_visitor_id,
-    record_view,
-    set_visitor_cookie,
-    visitor_id_from,
-)
+from .decision import Consent, allowed, explicit_choice
 
 
-class ConsentMiddleware:
+class ConsentMiddleware(CleanCookiesMiddleware):
     """
-    Decide per request whether statistics are allowed, and count the page view if they are.
+    The visitor's cookie decision as `request.consent`, and django-cookie-consent's cleaning of
+    the cookies that the decision does not allow.
 
-    The decision is `request.consent` (see consent.decision.Consent), read lazily: a request that
-    neither renders the banner nor could be counted never looks at it.
+    `request.consent` (a consent.decision.Consent) is read lazily: a request that neither renders
+    the banner nor could be counted never looks at it.
     """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
 
     def __call__(self, request):
-        request.consent = SimpleLazyObject(lambda: Consent.from_request(request))
-        response = self.get_response(request)
-        self.process_statistics(request, response)
+        read = []
+
+        def decide():
+            read.append(True)
+            return Consent.from_request(request)
+
+        request.consent = SimpleLazyObject(decide)
+        response = super().__call__(request)
+        if read and response.get("Content-Type", "").startswith("text/html"):
+            # The page shows the banner or not by the consent cookie.
+            patch_vary_headers(response, ["Cookie"])
         return response
 
-    def process_statistics(self, request, response):
-        countable = is_countable(request, response)
-        has_visitor_cookie = bool(request.COOKIES.get(VISITOR_COOKIE))
-        if not countable and not has_visitor_cookie:
-            return
-        if response.get("Content-Type", "").startswith("text/html"):
-            # The banner and the counting both depend on the consent cookie.
-            patch_vary_headers(response, ["Cookie"])
+    def process_response(self, request, response):
+        """
+        Delete every declared cookie of a group that the decision does not allow, if the browser
+        sent it and the response says nothing else about it.
 
-        if not request.consent.statistics_allowed:
-            # Refused, or undecided under opt-in: a statistics cookie left over is removed, unless
-            # the response already says what to do with it (the refusal view deletes it).
-            if has_visitor_cookie and VISITOR_COOKIE not in response.cookies:
-                response.delete_cookie(VISITOR_COOKIE, path="/", samesite="Lax")
-            return
-        if not countable:
-            return
-
-        visitor_id = visitor_id_from(request)
-        if visitor_id is None:
-            visitor_id = new_visitor_id()
-            set_visitor_cookie(response, visitor_id)
-        record_view(request.path, visitor_id)
+        The library's own rule does the same with the stored value as it is: under opt-in it
+        would keep the cookies of a forged or outdated acceptance, which the decision reads as no
+        decision. Here each group is judged as consent.decision judges it, so that the cookies
+        kept are exactly the ones that may be set.
+        """
+        if not request.COOKIES:
+            # Nothing to delete; spares new visitors and bots even the cached cookie groups.
+            return response
+        for group in all_cookie_groups().values():
+            sent = [
+                cookie
+                for cookie in group.cookie_set.all()
+                if cookie.name in request.COOKIES and cookie.name not in response.cookies
+            ]
+            if sent and group.is_deletable and not allowed(explicit_choice(request, group.varname)):
+                for cookie in sent:
+                    response.delete_cookie(cookie.name, cookie.path, cookie.domain)
+        return response

@@ -5,7 +5,7 @@ from . import views
 app_name = "consent"
 
 urlpatterns = [
-    path("", views.policy, name="policy"),
-    path("accepter/", views.accept, name="accept"),
-    path("afvis/", views.decline, name="decline"),
+    path("", views.PolicyView.as_view(), name="policy"),
+    path("accepter/", views.AcceptView.as_view(), name="accept"),
+    path("afvis/", views.DeclineView.as_view(), name="decline"),
 ]

@@ -1,48 +1,54 @@
 from cookie_consent.cache import all_cookie_groups
-from cookie_consent.models import Cookie, CookieGroup
+from cookie_consent.models import Cookie
 from cookie_consent.processor import CookiesProcessor
+from cookie_consent.views import (
+    CookieGroupAcceptView,
+    CookieGroupDeclineView,
+    CookieGroupListView,
+)
 from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
-from django.shortcuts import render
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
 
 
-def policy(request):
+class PolicyView(CookieGroupListView):
     """The cookie policy, the declaration from the database, and the visitor's choice."""
-    cookie_groups = CookieGroup.objects.prefetch_related(
-        Prefetch("cookie_set", queryset=Cookie.objects.select_related("lifetime").order_by("name"))
-    )
-    return render(request, "consent/policy.html", {"cookie_groups": cookie_groups})
+
+    template_name = "consent/policy.html"
+    context_object_name = "cookie_groups"
+
+    def get_queryset(self):
+        cookies = Cookie.objects.select_related("lifetime").order_by("name")
+        return super().get_queryset().prefetch_related(Prefetch("cookie_set", queryset=cookies))
 
 
-def safe_next(request):
-    """The page the visitor came from, if it is a path on this site; otherwise the front page."""
-    url = request.POST.get("next", "")
-    if url.startswith("/") and url_has_allowed_host_and_scheme(
-        url, allowed_hosts=None, require_https=False
-    ):
-        return url
-    return "/"
-
-
-def record_choice(request, action):
+class ChoiceMixin:
     """
-    Record the choice for every optional cookie group with django-cookie-consent.
+    django-cookie-consent's accept and decline views as the banner's plain HTML forms use them.
 
-    Its processor sets the consent cookie, deletes the declined groups' cookies in this very
-    response, and writes a LogItem per group when COOKIE_CONSENT_LOG_ENABLED.
+    The form posts only `next`, and the choice applies to every optional cookie group. The
+    library's processor sets the consent cookie, deletes every declared cookie of a declined
+    group in this very response, and logs the choice when COOKIE_CONSENT_LOG_ENABLED.
     """
-    response = HttpResponseRedirect(safe_next(request), status=303)
-    CookiesProcessor(request, response).process(list(all_cookie_groups().values()), action)
-    return response
+
+    http_method_names = ["post"]
+
+    def get_redirect_url(self):
+        # Stricter than the library: a path on this site, never a full URL, not even to itself.
+        url = super().get_redirect_url()
+        return url if url.startswith("/") else ""
+
+    def post(self, request, *args, **kwargs):
+        # 303 See Other: the browser loads the page again with GET, never posting the choice twice.
+        response = HttpResponseRedirect(self.get_success_url(), status=303)
+        CookiesProcessor(request, response).process(
+            list(all_cookie_groups().values()), action=self.cookie_process_action
+        )
+        return response
 
 
-@require_POST
-def accept(request):
-    return record_choice(request, "accept")
+class AcceptView(ChoiceMixin, CookieGroupAcceptView):
+    pass
 
 
-@require_POST
-def decline(request):
-    return record_choice(request, "decline")
+class DeclineView(ChoiceMixin, CookieGroupDeclineView):
+    pass

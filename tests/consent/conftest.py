@@ -1,25 +1,29 @@
 import pytest
 
-from .pages import press
+from .pages import as_browser, press
+
+
+@pytest.fixture
+def visitor(django_app, db):
+    """A browser without JavaScript, new to the site (django-webtest)."""
+    return as_browser(django_app)
 
 
 @pytest.fixture
 def opt_in(settings):
     """The site switched to explicit opt-in."""
-    settings.CONSENT_SILENCE_IS_ACCEPTANCE = False
+    settings.COOKIE_CONSENT_OPT_OUT = False
 
 
 @pytest.fixture
-def accepted(client, db):
-    """The client has pressed "Accepter cookies" on the front page."""
-    response = press(client, client.get("/"), "Accepter cookies")
-    assert response.status_code == 303
-    return client
+def accepted(visitor):
+    """The visitor has pressed "Accepter cookies" on the front page."""
+    assert press(visitor.get("/"), "Accepter cookies").status_code == 303
+    return visitor
 
 
 @pytest.fixture
-def declined(client, db):
-    """The client has pressed "nej tak til cookies" on the front page."""
-    response = press(client, client.get("/"), "nej tak til cookies")
-    assert response.status_code == 303
-    return client
+def declined(visitor):
+    """The visitor has pressed "nej tak til cookies" on the front page."""
+    assert press(visitor.get("/"), "nej tak til cookies").status_code == 303
+    return visitor

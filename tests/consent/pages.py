@@ -1,10 +1,9 @@
-"""Reading pages the way a visitor without JavaScript does: the banner, its text, its forms."""
+"""
+Using pages the way a visitor without JavaScript does, with django-webtest: the banner, its text,
+its buttons, and the cookies a response sets.
+"""
 
-import re
-from html import unescape
-from html.parser import HTMLParser
-
-from django.utils.html import strip_tags
+from http.cookies import SimpleCookie
 
 POLICY_TEXT = (
     "Vi bruger cookies til statistik som en del af vores arbejde for at lave en god hjemmeside. "
@@ -13,84 +12,53 @@ POLICY_TEXT = (
 )
 
 
-class FormParser(HTMLParser):
-    """The forms on a page with their fields and buttons, as a browser without JavaScript sees them.
-
-    A button belongs to the form it sits in or, with a form="…" attribute, to the form with that id.
+def as_browser(app):
     """
-
-    def __init__(self):
-        super().__init__()
-        self.forms = []
-        self._current = None
-        self._buttons = []
-        self._button = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self._current = {
-                "id": attrs.get("id"),
-                "method": attrs.get("method", "get").lower(),
-                "action": attrs.get("action", ""),
-                "fields": {},
-                "buttons": [],
-            }
-            self.forms.append(self._current)
-        elif tag == "input" and self._current is not None and attrs.get("name"):
-            self._current["fields"][attrs["name"]] = attrs.get("value", "")
-        elif tag == "button":
-            self._button = {"form": attrs.get("form"), "owner": self._current, "text": ""}
-
-    def handle_data(self, data):
-        if self._button is not None:
-            self._button["text"] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._current = None
-        elif tag == "button" and self._button is not None:
-            self._buttons.append(self._button)
-            self._button = None
-
-    def close(self):
-        super().close()
-        by_id = {form["id"]: form for form in self.forms if form["id"]}
-        for button in self._buttons:
-            form = by_id.get(button["form"]) if button["form"] else button["owner"]
-            if form is not None:
-                form["buttons"].append(" ".join(button["text"].split()))
-        return self.forms
+    A django-webtest app that talks to the site as a browser does in production: over HTTPS,
+    where the site's Secure cookies are sent back, and with an Origin header, which browsers
+    send with every form post and which Django's CSRF check wants on HTTPS.
+    """
+    app.extra_environ.update({"wsgi.url_scheme": "https", "HTTP_ORIGIN": "https://testserver"})
+    return app
 
 
-def forms_in(html):
-    parser = FormParser()
-    parser.feed(html)
-    return parser.close()
+def visible_text(element):
+    return " ".join(element.get_text().split())
 
 
-def press(client, response, button_text):
-    """Submit the form that the button with this text belongs to, as a browser would."""
-    for form in forms_in(response.content.decode()):
-        if button_text in form["buttons"]:
-            assert form["method"] == "post"
-            return client.post(form["action"], form["fields"])
-    raise AssertionError(f"No button {button_text!r} on the page")
+def button(page, text):
+    """The first button on the page that reads text, or None."""
+    return next((b for b in page.html.find_all("button") if visible_text(b) == text), None)
 
 
-def banner(response):
-    """The banner's HTML, or None when the page has none."""
-    match = re.search(
-        r'<section class="cookie-banner".*?</section>', response.content.decode(), re.DOTALL
-    )
-    return match.group(0) if match else None
+def form_of(page, button_element):
+    """The form a button submits: the one its form="…" attribute names, or the one it sits in."""
+    if form_id := button_element.get("form"):
+        return page.forms[form_id]
+    form = button_element.find_parent("form")
+    assert form is not None, f"{button_element} belongs to no form"
+    return page.forms[form.get("id") or page.html.find_all("form").index(form)]
 
 
-def visible_text(html):
-    return " ".join(unescape(strip_tags(html)).split())
+def press(page, text):
+    """Submit the form of the button that reads text, as a browser would; the response."""
+    found = button(page, text)
+    assert found is not None, f"No button {text!r} on the page"
+    return form_of(page, found).submit()
 
 
-def banner_sentence(response):
-    html = banner(response)
-    match = re.search(r'<p class="cookie-banner__text">(.*?)</p>', html, re.DOTALL)
-    return visible_text(match.group(1))
+def banner(page):
+    """The banner's element, or None when the page has none."""
+    return page.html.select_one("section.cookie-banner")
+
+
+def banner_sentence(page):
+    return visible_text(banner(page).select_one("p.cookie-banner__text"))
+
+
+def cookies_set_by(response):
+    """The cookies a response sets or deletes, with their attributes (max-age, path, …)."""
+    cookies = SimpleCookie()
+    for header in response.headers.getall("Set-Cookie"):
+        cookies.load(header)
+    return cookies

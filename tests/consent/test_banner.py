@@ -1,102 +1,131 @@
 import pytest
 from django.template.loader import render_to_string
+from django.test import RequestFactory
+from pytest_django.asserts import assertInHTML
 
-from consent.models import PageView
+from consent.decision import Consent
+from visits.models import PageView
 
-from .pages import POLICY_TEXT, banner, banner_sentence, forms_in, press, visible_text
+from .pages import POLICY_TEXT, banner, banner_sentence, button, form_of, press, visible_text
 
 pytestmark = pytest.mark.django_db
 
 
-def test_new_visitor_sees_the_banner_with_the_policy_text_word_for_word(client):
-    response = client.get("/")
+def test_new_visitor_sees_the_banner_with_the_policy_text_word_for_word(visitor):
+    page = visitor.get("/")
 
-    assert response.status_code == 200
-    assert banner_sentence(response) == POLICY_TEXT
-
-
-def test_banner_is_a_labelled_region_after_the_skip_link_and_before_the_header(client):
-    html = client.get("/").content.decode()
-
-    assert '<section class="cookie-banner" aria-label="Cookies">' in html
-    assert 'role="dialog"' not in banner(client.get("/"))
-    assert html.index('class="skip-link"') < html.index('class="cookie-banner"')
-    assert html.index('class="cookie-banner"') < html.index('<header class="site-header">')
+    assert banner_sentence(page) == POLICY_TEXT
 
 
-def test_policy_link_in_the_banner_goes_to_the_cookie_page(client):
-    html = banner(client.get("/tilgaengelighed/"))
+def test_banner_is_a_labelled_region_after_the_skip_link_and_before_the_header(visitor):
+    page = visitor.get("/")
 
-    assert '"<a href="/cookies/">Se vores cookiepolitik.</a>"' in html
-
-
-def test_banner_buttons_are_real_buttons_in_csrf_protected_post_forms(client):
-    response = client.get("/tilgaengelighed/?side=2")
-    forms = {form["action"]: form for form in forms_in(banner(response))}
-
-    accept, decline = forms["/cookies/accepter/"], forms["/cookies/afvis/"]
-    assert accept["buttons"] == ["Accepter cookies"]
-    assert decline["buttons"] == ["nej tak til cookies"]
-    for form in (accept, decline):
-        assert form["method"] == "post"
-        assert form["fields"]["csrfmiddlewaretoken"]
-        assert form["fields"]["next"] == "/tilgaengelighed/?side=2"
-    assert '<button class="cookie-banner__decline" type="submit"' in banner(response)
-    assert "<script" not in banner(response)
+    region = banner(page)
+    assert region["aria-label"] == "Cookies"
+    assert region.get("role") is None  # a region of the page, not a dialog that traps focus
+    assert region.find_previous("a", class_="skip-link") is not None
+    assert region.find_next("header", class_="site-header") is not None
 
 
-def test_banner_is_shown_on_every_page_until_the_visitor_decides(client):
-    for path in ("/", "/cookies/", "/tilgaengelighed/", "/findes-ikke/"):
-        assert banner(client.get(path)) is not None, path
+def test_policy_link_in_the_banner_goes_to_the_cookie_page(visitor):
+    page = visitor.get("/tilgaengelighed/")
+
+    assertInHTML('<a href="/cookies/">Se vores cookiepolitik.</a>', str(banner(page)))
 
 
-def test_accepting_hides_the_banner_and_returns_to_the_page(client):
-    response = press(client, client.get("/tilgaengelighed/"), "Accepter cookies")
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [("Accepter cookies", "/cookies/accepter/"), ("nej tak til cookies", "/cookies/afvis/")],
+)
+def test_banner_buttons_are_real_buttons_in_csrf_protected_post_forms(visitor, text, action):
+    page = visitor.get("/tilgaengelighed/?side=2")
+
+    found = button(page, text)
+    form = form_of(page, found)
+    assert found.find_parent("section", class_="cookie-banner") is not None
+    assert found["type"] == "submit"
+    assert (form.method.upper(), form.action) == ("POST", action)
+    assert form["csrfmiddlewaretoken"].value
+    assert form["next"].value == "/tilgaengelighed/?side=2"
+
+
+def test_the_refusal_button_stands_in_the_policy_sentence(visitor):
+    sentence = banner(visitor.get("/")).select_one("p.cookie-banner__text")
+
+    assert visible_text(sentence.find("button")) == "nej tak til cookies"
+    assertInHTML(
+        '<button class="cookie-banner__decline" type="submit" form="cookie-banner-decline">'
+        "nej tak til cookies</button>",
+        str(sentence),
+    )
+
+
+def test_banner_works_without_scripts(visitor):
+    assert banner(visitor.get("/")).find("script") is None
+
+
+@pytest.mark.parametrize("path", ["/", "/cookies/", "/tilgaengelighed/", "/findes-ikke/"])
+def test_banner_is_shown_on_every_page_until_the_visitor_decides(visitor, path):
+    page = visitor.get(path, expect_errors=True)
+
+    assert banner(page) is not None
+
+
+@pytest.mark.parametrize("text", ["Accepter cookies", "nej tak til cookies"])
+def test_answering_hides_the_banner_and_returns_to_the_page(visitor, text):
+    response = press(visitor.get("/tilgaengelighed/?side=2"), text)
 
     assert response.status_code == 303
-    assert response["Location"] == "/tilgaengelighed/"
-    assert banner(client.get("/tilgaengelighed/")) is None
+    assert response["Location"] == "/tilgaengelighed/?side=2"
+    assert banner(response.follow()) is None
+    assert banner(visitor.get("/")) is None
 
 
-def test_refusing_hides_the_banner_and_returns_to_the_page(client):
-    response = press(client, client.get("/tilgaengelighed/"), "nej tak til cookies")
-
-    assert response.status_code == 303
-    assert response["Location"] == "/tilgaengelighed/"
-    assert banner(client.get("/")) is None
+def request_of_a_new_visitor():
+    request = RequestFactory().get("/")
+    request.consent = Consent.from_request(request)
+    assert request.consent.show_banner
+    return request
 
 
 def test_server_error_page_has_no_banner():
-    html = render_to_string("500.html")
+    request = request_of_a_new_visitor()
 
-    assert "cookie-banner" not in html
+    # The same visitor sees the banner on the page for a missing page, not on the error page.
+    assert "cookie-banner" in render_to_string("404.html", request=request)
+    assert "cookie-banner" not in render_to_string("500.html", request=request)
 
 
-def test_opt_in_banner_does_not_claim_that_silence_is_acceptance(client, opt_in):
-    response = client.get("/")
+def test_opt_in_banner_does_not_claim_that_silence_is_acceptance(visitor, opt_in):
+    page = visitor.get("/")
 
-    sentence = banner_sentence(response)
+    sentence = banner_sentence(page)
     assert "antager vi" not in sentence
     assert 'Vi sætter dem kun, hvis du trykker på "Accepter cookies".' in sentence
     assert '"nej tak til cookies"' in sentence
-    assert {button for form in forms_in(banner(response)) for button in form["buttons"]} == {
-        "Accepter cookies",
-        "nej tak til cookies",
-    }
+    buttons = [visible_text(b) for b in banner(page).find_all("button")]
+    assert buttons == ["nej tak til cookies", "Accepter cookies"]
 
 
-def test_banner_text_reads_the_same_to_a_screen_reader_as_on_screen(client):
+def test_banner_text_reads_the_same_to_a_screen_reader_as_on_screen(visitor):
     # The sentence is the policy; nothing hidden or extra may change what is read aloud.
-    text = visible_text(banner(client.get("/")))
+    region = banner(visitor.get("/"))
 
-    assert text.startswith(POLICY_TEXT)
-    assert text.endswith("Accepter cookies")
-    assert "visually-hidden" not in banner(client.get("/"))
+    assert visible_text(region) == POLICY_TEXT + " Accepter cookies"
+    assert region.select(".visually-hidden, [aria-hidden], [aria-label]") == []
 
 
-def test_a_new_visitor_sees_the_banner_gets_the_statistics_cookie_and_is_counted(client):
-    response = client.get("/cookies/")
+def test_a_new_visitor_sees_the_banner_gets_the_statistics_cookie_and_is_counted(visitor):
+    page = visitor.get("/cookies/")
 
-    assert banner_sentence(response) == POLICY_TEXT
-    assert response.cookies["besoeg"].value
+    assert banner_sentence(page) == POLICY_TEXT
+    assert visitor.cookies["besoeg"]
     assert PageView.objects.get(path="/cookies/").views == 1
+
+
+def test_a_page_without_the_banner_varies_by_cookie_too(accepted):
+    # Shown to one visitor and not to another, the same page must never come from a shared cache.
+    page = accepted.get("/tilgaengelighed/")
+
+    assert banner(page) is None
+    assert "Cookie" in page.headers["Vary"]

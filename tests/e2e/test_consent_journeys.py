@@ -9,7 +9,7 @@ import pytest
 from cookie_consent.models import ACTION_ACCEPTED, ACTION_DECLINED, LogItem
 from playwright.sync_api import expect
 
-from consent.models import DailyVisitor, PageView
+from visits.models import DailyVisitor, PageView
 
 from .support import (
     CONSENT_COOKIE,

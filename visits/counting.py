@@ -1,5 +1,9 @@
 """
-First-party page-view statistics: which requests count, and the visitor cookie behind them.
+Which requests count as a page view, and the visitor cookie behind the count.
+
+A page is what the URL resolver matched outside the admin and answered as HTML: feeds, files,
+robots.txt and the health check are not HTML, and a path that matches no URL is no page, so no
+app's paths are spelled here.
 
 A counted view costs one upsert of the page's counter for the day and, on a visitor's first view of
 the day, an insert-ignore of the visitor's daily hash. A request that is not counted costs no
@@ -10,7 +14,7 @@ import logging
 import re
 import secrets
 
-from cookie_consent.conf import settings
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.utils import timezone
@@ -24,10 +28,8 @@ VISITOR_COOKIE = "besoeg"
 VISITOR_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 VISITOR_ID_RE = re.compile(r"^[A-Za-z0-9_-]{22}$")
 
-# Feeds, files and plumbing are not pages that people read.
-EXCLUDED_PREFIXES = ("/admin/", "/referater/rss/", "/healthz")
-EXCLUDED_PATHS = ("/robots.txt", "/sitemap.xml")
-EXCLUDED_SUFFIXES = (".ics", ".xml", ".txt", ".pdf")
+# The application namespace of every admin site's URLs (AdminSite.urls).
+ADMIN_NAMESPACE = "admin"
 
 # Only agents that say what they are: a browser that hides it is counted like any visitor.
 BOT_RE = re.compile(
@@ -38,11 +40,10 @@ BOT_RE = re.compile(
 )
 
 
-def is_countable_path(path):
-    prefixes = tuple(p for p in (*EXCLUDED_PREFIXES, settings.STATIC_URL, settings.MEDIA_URL) if p)
-    if path.startswith(prefixes) or path in EXCLUDED_PATHS or path.endswith(EXCLUDED_SUFFIXES):
-        return False
-    return len(path) <= PageView.PATH_MAX_LENGTH
+def is_public_page(request):
+    """Whether the URL resolver matched the request to a view of the site outside the admin."""
+    match = request.resolver_match
+    return match is not None and ADMIN_NAMESPACE not in match.app_names
 
 
 def is_bot(request):
@@ -50,13 +51,14 @@ def is_bot(request):
 
 
 def is_countable(request, response):
-    """A page a person reads: an HTML GET answered 200 outside admin, files and feeds."""
+    """A page a person reads: an HTML GET of a public page, answered 200, to a browser."""
     return (
         request.method == "GET"
         and response.status_code == 200
         and not getattr(response, "streaming", False)
         and response.get("Content-Type", "").startswith("text/html")
-        and is_countable_path(request.path)
+        and is_public_page(request)
+        and len(request.path) <= PageView.PATH_MAX_LENGTH
         and not is_bot(request)
     )
 
@@ -78,12 +80,15 @@ def visitor_hash(visitor_id, day):
     Keyed with the day and the secret key, so the database can tell visitors apart within a day
     but cannot follow one visitor from one day to the next, nor be matched to the cookie.
     """
+    # The salt keeps the name the statistics had in the consent app: a new salt would give every
+    # visitor a new key in the middle of a day and count them twice.
     return salted_hmac(
         "consent.statistics.visitor", f"{day.isoformat()}:{visitor_id}", algorithm="sha256"
     ).hexdigest()
 
 
 def set_visitor_cookie(response, visitor_id):
+    # HTTPS-only exactly when the consent cookie that governs it is.
     response.set_cookie(
         VISITOR_COOKIE,
         visitor_id,
@@ -100,7 +105,7 @@ def record_view(path, visitor_id):
     day = timezone.localdate()
     key = visitor_hash(visitor_id, day)
     # The cache spares the insert-ignore on every view after a visitor's first of the day.
-    seen_key = f"consent:visitor:{key}"
+    seen_key = f"visits:visitor:{key}"
     try:
         PageView.objects.record(day, path)
         if cache.add(seen_key, True, timeout=25 * 60 * 60):
