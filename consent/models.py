@@ -24,19 +24,3 @@ class CookieLifetime(models.Model):
     def __str__(self):
         return self.text
 
-
-def __getattr__(name):
-    # The statistics moved to the visits app. tests/e2e/test_keyboard.py still imports PageView
-    # from here and is not this app's to change; remove this once it imports visits.models.
-    if name == "PageView":
-        import warnings
-
-        from visits.models import PageView
-
-        warnings.warn(
-            "consent.models.PageView moved to visits.models.PageView",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return PageView
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,6 +5,9 @@ from django.db.models.signals import post_migrate
 class MinutesConfig(AppConfig):
     name = "minutes"
     verbose_name = "Referater"
+    # The pages that belong to one meeting, its permalink first; each takes the meeting's `date`
+    # (the statistics count them for their meeting: visits.meetings).
+    meeting_url_names = ["minutes:meeting"]
 
     def ready(self):
         from . import signals  # noqa: F401 - connects the receivers

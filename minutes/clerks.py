@@ -25,6 +25,10 @@ CLERK_PERMISSIONS = {
         "member": ["view"],
         "committee": ["view"],
     },
+    # The page-view statistics ("Sidevisninger"), read only.
+    "visits": {
+        "pageview": ["view"],
+    },
 }
 
 

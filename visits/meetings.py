@@ -14,10 +14,6 @@ Every one of them takes the meeting's date (a datetime.date) as its `date` argum
 from django.apps import apps
 from django.urls import Resolver404, get_script_prefix, resolve, reverse
 
-# The minutes app does not declare its meeting pages yet; until it does, its permalink is named
-# here. Delete this once MinutesConfig.meeting_url_names exists.
-UNDECLARED_MEETING_URL_NAMES = ["minutes:meeting"]
-
 
 def meeting_url_names():
     """The declared URL names of meeting pages, the meeting's own page first."""
@@ -26,7 +22,7 @@ def meeting_url_names():
         for config in apps.get_app_configs()
         for name in getattr(config, "meeting_url_names", ())
     ]
-    return declared or UNDECLARED_MEETING_URL_NAMES
+    return declared
 
 
 def meeting_date(path, url_names):

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from consent.models import PageView
+from visits.models import PageView
 
 from . import content
 from .pages import PAGE_TYPES

@@ -645,3 +645,12 @@ def test_meeting_time_is_shown_to_the_clerk_in_hours_and_minutes(django_app, cle
     form = django_app.get(change_url(meeting), user=clerk).forms["meeting_form"]
 
     assert form["start_time"].value == "17:00"
+
+
+def test_a_clerk_reads_the_page_view_statistics_but_cannot_change_them(django_app, clerk):
+    index = django_app.get("/admin/", user=clerk)
+    report = index.click("Sidevisninger")
+
+    assert report.request.path == "/admin/visits/pageview/"
+    assert "Statistik over sidevisninger" in report.text
+    assert django_app.get("/admin/visits/pageview/add/", user=clerk, status=403)

@@ -30,6 +30,7 @@ EXPECTED = {
     "minutes.view_meetingredirect",
     "committee.view_member",
     "committee.view_committee",
+    "visits.view_pageview",
 }
 
 
