@@ -44,6 +44,8 @@ NUMBERED = re.compile(r"(\d{1,2})[.)]\s+(?!(?:" + "|".join(MONTHS) + r")\b)(?=\S
 # "For: …", "Imod: …", "Undlod at stemme: …", "Ad 1. …": short labels that start a line.
 LABEL_START = re.compile(r"(?:Ad\s+\d{1,2}[.:)]|[A-ZÆØÅ][\wæøå]*(?:\s+[\wæøå]+){0,3}\s*:)\s")
 
+HYPHENATED_END = re.compile(r"[a-zæøå]-$")
+
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\ufeff]")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 LIGATURES = re.compile("[\ufb00-\ufb06]")
@@ -132,7 +134,11 @@ def mark_line_breaks(lines, full):
     for line in lines:
         if previous is not None and line.brk < PARAGRAPH:
             ended_short = len(previous.text) < 0.7 * full(previous)
-            if ended_short or is_list_line(line.text) or LABEL_START.match(line.text):
+            # "reno-" / "vere": a word hyphenated across the break, however short the line.
+            hyphenated = HYPHENATED_END.search(previous.text) and line.text[:1].islower()
+            if hyphenated:
+                line.brk = WRAP
+            elif ended_short or is_list_line(line.text) or LABEL_START.match(line.text):
                 line.brk = LINE
             else:
                 line.brk = WRAP

@@ -46,20 +46,27 @@ def read_text(text, *, is_structural):
         return everywhere[key] >= 3 and bool(_DATE_OR_PAGE.search(line))
 
     lines, removed = [], []
-    blank_before = True
+    blank_before, after_running = True, False
     for page in raw:
+        # A page break is no paragraph break: the blank lines around a removed footer and
+        # header say nothing, and the lengths of the lines decide as within a page.
+        if lines:
+            blank_before = False
         page = _bullets_to_their_lines(page)
         filled = [number for number, line in enumerate(page) if line]
         edges = set(filled[:2] + filled[-2:]) if len(raw) > 1 else set()
+        last_filled = filled[-1] if filled and len(raw) > 1 else len(page)
         for number, line in enumerate(page):
             if not line:
-                blank_before = True
+                blank_before = blank_before or (number < last_filled and not after_running)
                 continue
             if running(line, number in edges):
                 removed.append(line)
+                # The blank lines around a header or footer are the page's margin.
+                blank_before, after_running = False, True
                 continue
             lines.append(Line(line, PARAGRAPH if blank_before else LINE))
-            blank_before = False
+            blank_before = after_running = False
     full = full_length([len(line.text) for line in lines])
     return mark_line_breaks(lines, lambda line: full), removed
 
