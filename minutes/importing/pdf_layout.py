@@ -234,7 +234,7 @@ def _lines(pages):
     for before, after in itertools.pairwise(lines):
         if before.page == after.page and before.size == after.size and before.y > after.y:
             pitches.setdefault(after.size, []).append(before.y - after.y)
-    pitch = {size: typical(gaps, size * 1.2) for size, gaps in pitches.items()}
+    pitch = {size: _line_pitch(gaps, size) for size, gaps in pitches.items()}
     full = {}
     for line in lines:
         full.setdefault(line.size, []).append(len(line.text))
@@ -248,6 +248,19 @@ def _lines(pages):
         elif before.page == after.page:
             gap = before.y - after.y
             usual = pitch.get(after.size) or (after.size or 10) * 1.2
-            if gap > usual * 1.3 + 0.5 or gap < -1:
+            if gap > usual * 1.15 + 0.5 or gap < -1:
                 after.brk = PARAGRAPH
     return mark_line_breaks(lines, lambda line: full.get(line.size, 0))
+
+
+def _line_pitch(gaps, size):
+    """The distance between two lines of one paragraph: the smallest distance that recurs.
+
+    Not the median: where most paragraphs are one line long (members, decisions, bilag), most
+    distances are paragraph gaps.
+    """
+    rounded = Counter(round(gap * 2) / 2 for gap in gaps if gap > size * 0.8)
+    recurring = [gap for gap, count in rounded.items() if count >= 3]
+    if recurring:
+        return min(recurring)
+    return typical(gaps, size * 1.2)

@@ -132,8 +132,11 @@ _TITLE = re.compile(
     r"(?:[-–—:]|\bfra\b|\bfor\b)?\s*(?:mødet\s+i\s+)?(?P<rest>.*)",
     re.IGNORECASE,
 )
-_ITEM = re.compile(r"(?:punkt\s+)?(?P<number>\d{1,3})\s*[.):]\s*(?P<title>\S.*)", re.IGNORECASE)
-_ITEM_WORD = re.compile(r"punkt\s+(?P<number>\d{1,3})\s+(?P<title>\S.*)", re.IGNORECASE)
+# "3. Title", "3) Title", "Punkt 3: Title", "Pkt. 3 Title"; not "3.1 Subheading".
+_ITEM = re.compile(
+    r"(?:(?:punkt|pkt\.?)\s+)?(?P<number>\d{1,3})\s*[.):]\s+(?P<title>\S.*)", re.IGNORECASE
+)
+_ITEM_WORD = re.compile(r"(?:punkt|pkt\.?)\s+(?P<number>\d{1,3})\s+(?P<title>\S.*)", re.IGNORECASE)
 _TITLE_START = re.compile(r"[A-ZÆØÅÉÜÖÄ0-9\"“„«§(]")
 _STARTS_WITH_MONTH = re.compile(r"(?:" + "|".join(dates.MONTHS) + r")\b", re.IGNORECASE)
 _LEADERS = re.compile(r"\s*(?:[.…·_]\s*){2,}\s*(?:\d{1,3})?\s*$|\t+\s*\d{1,3}\s*$")
@@ -142,6 +145,7 @@ _TOC_NOISE = {"side", "punkt", "sag", "nr.", "nr", "sidetal", "sag nr."}
 _ATTACHMENT_PREFIX = re.compile(r"bilag\s+\d{1,3}\s*[:.\-–—]\s*", re.IGNORECASE)
 _NAME_WORD = re.compile(r"(?:[A-ZÆØÅÉÜÖÄ][\w'’.\-]*|[a-zæøå]{1,3}|[A-ZÆØÅ]\.)$")
 _PARTICIPANT = re.compile(r"(?P<name>.+?)\s*\(\s*(?P<party>[A-ZÆØÅ]{1,3})\s*\)\s*(?P<rest>.*)")
+_PLAIN_TIME = re.compile(r"(?:kl\.?\s*)?\d{1,2}[:.]\d{2}\.?", re.IGNORECASE)
 _FACT_LIKE = re.compile(r"(?P<label>[A-ZÆØÅ][\wæøå]*(?:\s+[\wæøå]+){0,2})\s*:\s*(?P<value>.+)")
 
 
@@ -316,20 +320,22 @@ class _Parser:
         return theirs.startswith(ours[:8]) or ours.startswith(theirs[:8])
 
     def title(self, index, line):
+        """The title line ("Referat – Almenboligudvalg Hvidovre den 29. maj 2018"), which may be
+        wrapped over up to three lines."""
         candidates = [line.text]
-        if index + 1 < len(self.lines):
-            candidates.append(f"{line.text} {self.lines[index + 1].text}")
+        for following in self.lines[index + 1 : index + 3]:
+            if is_structural(following.text) or self.fact_label(following.text):
+                break
+            candidates.append(f"{candidates[-1]} {following.text}")
         for consumed, text in enumerate(candidates):
             match = _TITLE.fullmatch(text)
             if not match:
                 continue
             rest = match.group("rest")
             date, span = dates.find_date(rest)
-            if date is None and consumed == 0 and len(candidates) > 1:
-                continue  # the date may be on the next line
             if date is None:
-                continue
-            committee = rest[: span[0]] if span else rest
+                continue  # the date may be on the next line
+            committee = rest[: span[0]]
             committee = re.sub(r"\s+(?:den|d\.)\s*$", "", committee.strip(" –—-,:")).strip()
             committee = re.sub(
                 r"\s*[-–—,]?\s*(?:" + "|".join(dates.WEEKDAYS) + r")\s*$",
@@ -342,8 +348,19 @@ class _Parser:
             self.title_date = date
             self.title_key = _key(text)
             self.skip = consumed
+            after = rest[span[1] :].strip(" .,")
+            if after:
+                # "… den 29. maj 2018 (ekstraordinært møde)": kept, not dropped with the title.
+                self.add_remark(
+                    Line(after, PARAGRAPH),
+                    "Teksten {text} efter datoen i titlen er lagt under Bemærkninger.",
+                )
             return True
         return False
+
+    def fact_label(self, text):
+        key = _key(text)
+        return next((label for label in FACT_LABELS if key.startswith(label + ":")), None)
 
     def fact(self, text):
         key = _key(text)
@@ -562,9 +579,15 @@ class _Parser:
         if doc.date is None:
             self.note("Der blev ikke fundet en mødedato.")
         for _, value in self.facts["time"]:
-            doc.start_time = doc.start_time or dates.parse_time(value)
-            if dates.parse_time(value) is None:
+            start = dates.parse_time(value)
+            doc.start_time = doc.start_time or start
+            if start is None:
                 self.note(f"Mødetidspunktet {_quote(value)} kunne ikke læses.")
+            elif not _PLAIN_TIME.fullmatch(value.strip()):
+                self.note(
+                    f"Mødetidspunktet er {_quote(value)}; kun starttidspunktet "
+                    f"{start:%H:%M} er gemt."
+                )
         if doc.start_time is None and not self.facts["time"]:
             self.note("Der blev ikke fundet et mødetidspunkt.")
         places = list(dict.fromkeys(value for _, value in self.facts["place"]))
@@ -774,6 +797,8 @@ def _merge_wrapped_headings(lines):
             and _style(before) == _style(line)
             and before.page == line.page
             and not before.text.endswith((".", ":"))
+            and not is_structural(before.text)
+            and not section_of(before.text)
             and not is_structural(line.text)
             and not section_of(line.text)
             and not _ITEM.fullmatch(line.text)

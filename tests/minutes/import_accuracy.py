@@ -5,9 +5,11 @@ The tests assert on these figures; run it on its own for the table the lead quot
     .venv/bin/python -m tests.minutes.import_accuracy
 
 "Right" compares text with whitespace collapsed (so a line break versus a blank line does not
-count, a word in the wrong field or a lost list marker does). "Kept" counts every word of the
-source text — titles, sections, attachments, names, remarks, place — in the parsed document,
-wherever it landed: only labels, headings, headers, footers and page numbers are not source text.
+count, a word in the wrong field or a lost list marker does); "list entry" counts the source's
+list entries ("1. at …", "- …") found as lines of their own in the right section. "Kept" counts
+every word of the source text — titles, sections, attachments, names, remarks, place — in the
+parsed document, wherever it landed: only labels, headings, headers, footers and page numbers
+are not source text.
 """
 
 import re
@@ -27,6 +29,7 @@ SECTION_KEYS = (
     "case_presentation",
     "economic_consequences",
 )
+LIST_LINE = re.compile(r"(?:\d{1,2}\. |- )")
 WORD = re.compile(r"[^\W_]+(?:[-'’.,][^\W_]+)*")
 
 
@@ -116,6 +119,11 @@ def score(meeting, document):
             if key in item["sections"] or key in sections:
                 same = normal(sections.get(key)) == normal(item["sections"].get(key))
                 result.count(key, same, where)
+            # Lists stay lists: each list entry of the source is a line of its own.
+            got_lines = {line.strip() for line in sections.get(key, "").splitlines()}
+            for line in item["sections"].get(key, "").splitlines():
+                if LIST_LINE.match(line):
+                    result.count("list entry", line in got_lines, f"{where} {line[:30]}")
         if item["attachments"] or (found and found.attachments):
             got_attachments = [normal(a) for a in found.attachments] if found else []
             result.count(
@@ -178,6 +186,7 @@ FIELDS = [
     "attachments",
     "outcome",
     "votes",
+    "list entry",
 ]
 
 

@@ -100,6 +100,12 @@ def test_every_word_of_the_corpus_source_text_is_kept(corpus_measure):
     assert overall.kept_words == overall.source_words, overall.lost
 
 
+def test_every_list_entry_of_the_corpus_stays_a_line_of_its_own(corpus_measure):
+    overall, _ = corpus_measure
+    assert overall.total["list entry"] > 50
+    assert overall.right["list entry"] == overall.total["list entry"], overall.misses
+
+
 def test_each_corpus_document_is_read_well_within_the_time_the_admin_allows(corpus_measure):
     _, per_document = corpus_measure
     slow = {name: seconds for name, (_, seconds) in per_document.items() if seconds > 5}
@@ -442,6 +448,27 @@ def test_text_before_the_first_item_that_fits_nowhere_goes_to_the_remarks_with_a
     assert document.remarks == "Hvidovre Kommune\n\nMødeleder: Anne Eksempel (A)"
     assert any("“Hvidovre Kommune”" in m and "Bemærkninger" in m for m in messages)
     assert any("“Mødeleder: Anne Eksempel (A)”" in m for m in messages)
+
+
+def test_text_after_the_date_in_the_title_is_kept_in_the_remarks():
+    text = (
+        "Referat fra mødet i Almenboligudvalg Hvidovre tirsdag den 29. maj 2018 "
+        "(ekstraordinært møde)\nMødested: Rådhuset\n\n1. Meddelelser\nBeslutning\nDrøftet.\n"
+    )
+    document = parse_text(text)
+    assert document.committee_name == "Almenboligudvalg Hvidovre"
+    assert document.remarks == "(ekstraordinært møde)"
+    assert any("efter datoen i titlen" in note.message for note in document.notes)
+
+
+def test_subheadings_numbered_like_3_1_are_not_items():
+    text = (
+        "Referat – Almenboligudvalg Hvidovre den 29. maj 2018\n\n1. Skema B\nSagsfremstilling\n"
+        "Indledning.\n2.1 Økonomi\nTeksten om økonomi.\n\n2. Meddelelser\nBeslutning\nDrøftet.\n"
+    )
+    document = parse_text(text)
+    assert [item.title for item in document.items] == ["Skema B", "Meddelelser"]
+    assert "2.1 Økonomi" in document.items[0].sections["case_presentation"]
 
 
 def test_a_member_line_that_is_not_a_name_is_kept_in_the_remarks():

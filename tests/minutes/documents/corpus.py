@@ -605,6 +605,7 @@ MEETINGS = [
             ),
         ),
         bullet="-",
+        notes=["kun starttidspunktet 16:30 er gemt"],
         exercises="older run-on layout from LibreOffice: a members line so long it wraps, "
         "two absentees on one line, time 'Kl. 16.30–18.00', date '22-01-2013'",
     ),
@@ -752,6 +753,50 @@ MEETINGS = [
         "decision (no outcome)",
     ),
 ]
+
+MEETINGS.append(
+    Meeting(
+        name="referat-2025-01-28",
+        generator="fpdf2",
+        layout="compact",
+        kind="referat",
+        date=datetime.date(2025, 1, 28),
+        date_text="Tirsdag den 28. januar 2025",
+        time=datetime.time(16, 0),
+        time_text="kl. 16.00",
+        place="Beboerhuset i Friheden",
+        place_label="Sted",
+        members=[
+            ("Anne Eksempel", "A"),
+            ("Bent Prøvesen", "V"),
+            ("Dorte Prøve", "C"),
+            ("Ole Opdigtet", "O"),
+        ],
+        absent=[("Frederik Fiktiv", "Ø")],
+        items=_numbered(
+            APPROVE_AGENDA,
+            replace(
+                SKEMA_B,
+                title="Skema C for nybyggeri i Avedøre Stationsby, afdeling 12",
+                decision_theme=SKEMA_B.decision_theme.replace("skema B", "skema C"),
+                case_presentation=(SKEMA_B.case_presentation + "\n\n")
+                * 2
+                + "Skema C er det endelige byggeregnskab, som boligorganisationen skal "
+                "aflevere, når byggeriet er taget i brug og alle udgifter er opgjort.",
+            ),
+            ENERGY,
+            PERSONNEL_CLOSED,
+            SOCIAL,
+        ),
+        bullet="•",
+        notes=["Partiet A stemte ikke samlet"],
+        exercises="another system's layout, written after the parser: facts in two columns "
+        "without colons ('Dato', 'Tid', 'Sted'), 'Referat fra mødet i … tirsdag den …', "
+        "'Deltagere' and 'Afbud' without bullets, 'Punkt 3:' headings, justified text, "
+        "decisions in bold, numbered lists as '1)', 'Bilag 1: …' lines, a closed item marked "
+        "'Lukket punkt – …', a paragraph across a page break",
+    )
+)
 
 # Files that must not be read as meetings, with the beginning of the message the clerk gets.
 BAD_FILES = {

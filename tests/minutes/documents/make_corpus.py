@@ -315,6 +315,75 @@ def fpdf_long(meeting, pages=None):
     return bytes(pdf.output()), found
 
 
+def fpdf_compact(meeting, pages=None):
+    """Another system's layout: facts in two columns, "Punkt 3:" headings, justified text,
+    decisions in bold, members without bullets, attachments as "Bilag 1: …", no contents."""
+    pdf = Pdf(meeting, footer="Side {page}")
+    pdf.add_page()
+    pdf.para(
+        f"Referat fra mødet i {COMMITTEE} {meeting.date_text.lower()}",
+        size=14,
+        bold=True,
+        gap=5,
+        height=7,
+    )
+    for label, value in (
+        ("Dato", meeting.date_text),
+        ("Tid", meeting.time_text),
+        (meeting.place_label, meeting.place),
+    ):
+        y = pdf.get_y()
+        pdf.set_font("DejaVu", "B", 10)
+        pdf.cell(35, 5, label)
+        pdf.set_font("DejaVu", "", 10)
+        pdf.set_xy(pdf.l_margin + 35, y)
+        pdf.cell(0, 5, value, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.para("Deltagere", size=11, bold=True, gap=1)
+    for name, party in meeting.members:
+        pdf.para(f"{name} ({party})", gap=0)
+    pdf.ln(3)
+    pdf.para("Afbud", size=11, bold=True, gap=1)
+    for name, party in meeting.absent:
+        pdf.para(f"{name} ({party})", gap=0)
+    pdf.ln(6)
+
+    def justified(text):
+        for block in blocks(text):
+            if block is None:
+                pdf.ln(2)
+            elif block[0] == "p":
+                pdf.set_font("DejaVu", "", 10)
+                pdf.multi_cell(
+                    0, 5, soft_hyphens(block[1]), align="J", new_x="LMARGIN", new_y="NEXT"
+                )
+            elif block[0] == "ol":
+                pdf.list_entry(f"{block[1]})", block[2])
+            else:
+                pdf.list_entry(meeting.bullet, block[1])
+        pdf.ln(3)
+
+    for item in meeting.items:
+        title = f"Lukket punkt – {item.title}" if item.closed else item.title
+        pdf.para(f"Punkt {item.number}: {title}", size=12, bold=True, gap=2)
+        for heading, text in sections_in_order(meeting, item):
+            if heading.startswith("Beslutning i"):
+                pdf.para("Beslutning", size=10, bold=True, gap=1)
+                for line in text.split("\n"):
+                    pdf.para(line, bold=True, gap=0)
+                pdf.ln(3)
+                continue
+            pdf.para(heading, size=10, bold=True, gap=1)
+            justified(text)
+        if item.attachments:
+            pdf.para("Bilag", size=10, bold=True, gap=1)
+            for number, title in enumerate(item.attachments, start=1):
+                pdf.para(f"Bilag {number}: {title}", gap=0)
+            pdf.ln(3)
+        pdf.ln(3)
+    return bytes(pdf.output()), {}
+
+
 def with_page_numbers(render, meeting):
     """Render twice: the second time the contents know on which page each item begins."""
     _, pages = render(meeting)
@@ -620,7 +689,7 @@ def damaged_pdf(good):
 
 
 FPDF_LAYOUTS = {"modern": fpdf_modern, "modern-agenda": fpdf_modern, "old": fpdf_old,
-                "long": fpdf_long}  # fmt: skip
+                "long": fpdf_long, "compact": fpdf_compact}  # fmt: skip
 WORD_LAYOUTS = {"word-modern": word_modern, "word-numbered": word_numbered, "word-old": word_old}
 
 
