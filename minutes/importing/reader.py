@@ -16,6 +16,7 @@ from .pdf_layout import read_pdf
 from .plaintext import read_text
 from .result import DocumentError, Note
 from .structure import is_structural, parse_lines
+from .word import DAMAGED as WORD_DAMAGED
 from .word import read_docx
 
 logger = logging.getLogger(__name__)
@@ -65,13 +66,15 @@ def _read_bytes(fileobj):
 
 
 def _is_docx(data):
+    """Whether the bytes are a Word document: a zip with word/document.xml in it."""
     if not data.startswith(b"PK\x03\x04"):
         return False
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
+    except Exception as error:
+        # A zip that cannot be opened at all: most likely a Word document cut short.
+        raise DocumentError(WORD_DAMAGED) from error
 
 
 def read_document(fileobj, filename=""):

@@ -655,13 +655,22 @@ class _Parser:
             previous = raw.number
             doc.items.append(item)
         numbers = {item.number for item in doc.items}
+        missing = [(number, title) for number, title in self.toc if number not in numbers]
+        if len(missing) > 3:
+            listed = ", ".join(str(number) for number, _ in missing[:20])
+            more = " …" if len(missing) > 20 else ""
+            self.note(
+                f"{len(missing)} punkter står i indholdsfortegnelsen, men blev ikke fundet i "
+                f"teksten: {listed}{more}."
+            )
+            missing = []
+        for number, title in missing:
+            self.note(
+                f"Punkt {number} ({_quote(title)}) står i indholdsfortegnelsen, men blev ikke "
+                "fundet i teksten."
+            )
         for number, title in self.toc:
-            if number not in numbers:
-                self.note(
-                    f"Punkt {number} ({_quote(title)}) står i indholdsfortegnelsen, men blev ikke "
-                    "fundet i teksten."
-                )
-            else:
+            if number in numbers:
                 item = next(i for i in doc.items if i.number == number)
                 if _comparable(_closed_title(title)[0]) != _comparable(item.title):
                     self.note(

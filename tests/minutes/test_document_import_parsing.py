@@ -471,6 +471,36 @@ def test_subheadings_numbered_like_3_1_are_not_items():
     assert "2.1 Økonomi" in document.items[0].sections["case_presentation"]
 
 
+def test_another_committees_decision_stays_in_the_case_with_its_heading():
+    text = (
+        "Referat – Almenboligudvalg Hvidovre den 29. maj 2018\n\n1. Skema B\n"
+        "Beslutning i Økonomiudvalget den 12-06-2018\nAnbefalet.\n"
+        "Beslutning i Almenboligudvalg Hvidovre den 29-05-2018\nGodkendt.\n"
+        "Sagsfremstilling\nSagen kommer fra Økonomiudvalget.\n"
+    )
+    item = parse_text(text).items[0]
+    assert item.sections["decision"] == "Godkendt."
+    assert item.outcome == "godkendt"
+    assert item.sections["case_presentation"] == (
+        "Beslutning i Økonomiudvalget den 12-06-2018\nAnbefalet.\n\n"
+        "Sagen kommer fra Økonomiudvalget."
+    )
+
+
+def test_items_listed_in_the_contents_but_missing_from_the_text_are_named():
+    contents = "\n".join(f"{n}. Sag nummer {n} ........ {n + 1}" for n in range(1, 6))
+    text = (
+        "Referat – Almenboligudvalg Hvidovre den 29. maj 2018\nIndholdsfortegnelse\n"
+        f"{contents}\n\n1. Sag nummer 1\nBeslutning\nGodkendt.\n"
+    )
+    document = parse_text(text)
+    assert [item.title for item in document.items] == ["Sag nummer 1"]
+    assert any(
+        "4 punkter står i indholdsfortegnelsen" in note.message and "2, 3, 4, 5" in note.message
+        for note in document.notes
+    )
+
+
 def test_a_member_line_that_is_not_a_name_is_kept_in_the_remarks():
     text = (
         "Referat – Almenboligudvalg Hvidovre den 29. maj 2018\nMedlemmer\n"

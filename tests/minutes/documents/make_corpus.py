@@ -11,6 +11,7 @@ directly (three layouts), and LibreOffice prints Word documents written with pyt
 layouts). The pasted text is what `pdftotext` gives of an fpdf2 PDF.
 """
 
+import datetime
 import io
 import re
 import shutil
@@ -34,6 +35,7 @@ from pypdf import PdfReader
 from tests.minutes.documents.corpus import COMMITTEE, MEETINGS, file_name
 
 HERE = Path(__file__).parent
+FIXED_DATE = datetime.datetime(2025, 6, 1, 12, 0, tzinfo=datetime.UTC)
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 MONTHS = "januar februar marts april maj juni juli august september oktober november december"
 MONTHS = MONTHS.split()
@@ -110,6 +112,8 @@ class Pdf(FPDF):
         self.set_auto_page_break(True, margin=22)
         self.set_creator("Mødesystem (testkorpus)")
         self.set_producer(f"fpdf2 {fpdf.__version__}")
+        # A fixed date: the same source gives the same file, and no churn in git.
+        self.set_creation_date(FIXED_DATE)
         self.alias_nb_pages()
 
     def header(self):
@@ -411,6 +415,8 @@ class Word:
     def __init__(self, meeting):
         self.meeting = meeting
         self.document = docx.Document()
+        self.document.core_properties.created = FIXED_DATE
+        self.document.core_properties.modified = FIXED_DATE
         style = self.document.styles["Normal"]
         style.font.name = "DejaVu Sans"
         style.font.size = Pt(10)
@@ -678,6 +684,7 @@ def scanned_pdf():
     png = io.BytesIO()
     image.save(png, format="PNG")
     pdf = FPDF(format="A4")
+    pdf.set_creation_date(FIXED_DATE)
     pdf.add_page()
     pdf.image(io.BytesIO(png.getvalue()), x=0, y=0, w=210)
     return bytes(pdf.output())
