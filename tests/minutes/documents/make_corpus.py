@@ -9,6 +9,9 @@ neither LibreOffice nor poppler. Run it from the project folder after changing `
 Two generators make the PDFs, as the municipalities' meeting systems differ: fpdf2 draws pages
 directly (three layouts), and LibreOffice prints Word documents written with python-docx (three
 layouts). The pasted text is what `pdftotext` gives of an fpdf2 PDF.
+
+The fpdf2 PDFs and the Word document come out byte for byte the same from the same source;
+LibreOffice stamps its PDFs with the time they were printed, so those change on every run.
 """
 
 import datetime
@@ -18,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from copy import deepcopy
 from pathlib import Path
 
@@ -509,7 +513,17 @@ class Word:
     def save(self):
         out = io.BytesIO()
         self.document.save(out)
-        return out.getvalue()
+        # The zip entries carry the time they were written: give them a fixed one.
+        fixed = io.BytesIO()
+        with (
+            zipfile.ZipFile(io.BytesIO(out.getvalue())) as source,
+            zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target,
+        ):
+            for info in source.infolist():
+                entry = zipfile.ZipInfo(info.filename, date_time=(2025, 6, 1, 12, 0, 0))
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                target.writestr(entry, source.read(info))
+        return fixed.getvalue()
 
 
 def word_modern(meeting, pages=None):
