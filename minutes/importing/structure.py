@@ -136,7 +136,10 @@ _TITLE = re.compile(
 _ITEM = re.compile(
     r"(?:(?:punkt|pkt\.?)\s+)?(?P<number>\d{1,3})\s*[.):]\s+(?P<title>\S.*)", re.IGNORECASE
 )
-_ITEM_WORD = re.compile(r"(?:punkt|pkt\.?)\s+(?P<number>\d{1,3})\s+(?P<title>\S.*)", re.IGNORECASE)
+# "Punkt 3 Title", "Punkt 3 – Title".
+_ITEM_WORD = re.compile(
+    r"(?:punkt|pkt\.?)\s+(?P<number>\d{1,3})\s*(?:[-–—]\s)?\s*(?P<title>\S.*)", re.IGNORECASE
+)
 _TITLE_START = re.compile(r"[A-ZÆØÅÉÜÖÄ0-9\"“„«§(]")
 _STARTS_WITH_MONTH = re.compile(r"(?:" + "|".join(dates.MONTHS) + r")\b", re.IGNORECASE)
 _LEADERS = re.compile(r"\s*(?:[.…·_]\s*){2,}\s*(?:\d{1,3})?\s*$|\t+\s*\d{1,3}\s*$")
@@ -782,7 +785,7 @@ def _attachments(lines):
     for line in lines:
         text = clean(line.text)
         marker, rest = list_marker(text)
-        if _key(text) in ("ingen", "ingen bilag"):
+        if _key(text).rstrip(".") in ("ingen", "ingen bilag", "-", "–"):
             continue
         if marker or (not marked and line.brk != WRAP) or (not titles and not marked):
             titles.append(_ATTACHMENT_PREFIX.sub("", rest if marker else text, count=1))

@@ -798,6 +798,44 @@ MEETINGS.append(
     )
 )
 
+MEETINGS.append(
+    Meeting(
+        name="referat-2025-04-08",
+        generator="docx",
+        layout="word-tables",
+        kind="referat",
+        date=datetime.date(2025, 4, 8),
+        date_text="Tirsdag den 8. april 2025",
+        time=datetime.time(17, 30),
+        time_text="17.30",
+        place="Hvidovre Rådhus, byrådssalen",
+        place_label="Sted",
+        members=[
+            ("Anne Eksempel", "A"),
+            ("Helle M. Eksempel", "A"),
+            ("Bent Prøvesen", "V"),
+            ("Frederik Fiktiv", "Ø"),
+        ],
+        absent=[("Ole Opdigtet", "O"), ("Dorte Prøve", "C")],
+        items=_numbered(
+            APPROVE_AGENDA,
+            RENT_RISE,
+            replace(
+                DISPENSATION,
+                decision="Enstemmigt afvist.",
+                votes=[],
+            ),
+            SALE_CLOSED,
+            YOUTH,
+        ),
+        bullet="-",
+        exercises="a Word layout written after the parser: the title over two paragraphs, "
+        "time and place in a table with the members as paragraphs of one cell, "
+        "'Punkt 3 – Title' headings, sections as bold labels inside the paragraph "
+        "('Indstilling: …'), soft line breaks, 'Ingen bilag.'",
+    )
+)
+
 # Files that must not be read as meetings, with the beginning of the message the clerk gets.
 BAD_FILES = {
     "scannet.pdf": "Dokumentet indeholder ingen tekst, der kan læses",

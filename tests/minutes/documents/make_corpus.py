@@ -633,6 +633,65 @@ def word_old(meeting, pages=None):
     return word.save()
 
 
+def word_tables(meeting, pages=None):
+    """Another Word layout: the title over two paragraphs, facts and members in one table,
+    "Punkt 3 – Title" headings, sections as bold labels in the paragraph ("Indstilling: …"),
+    decisions with soft line breaks, "Ingen bilag."."""
+    word = Word(meeting)
+    doc = word.document
+    doc.add_paragraph("Referat", style="Title")
+    doc.add_paragraph(f"{COMMITTEE}, {meeting.date_text.lower()}", style="Subtitle")
+    table = doc.add_table(rows=0, cols=2)
+    for label, value in (
+        ("Tid:", meeting.time_text),
+        (f"{meeting.place_label}:", meeting.place),
+    ):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    cells = table.add_row().cells
+    cells[0].text = "Medlemmer:"
+    cells[1].text = "\n".join(f"{name} ({party})" for name, party in meeting.members)
+    cells[1].paragraphs[0].text = ""
+    cell = cells[1]
+    cell.paragraphs[0].add_run(f"{meeting.members[0][0]} ({meeting.members[0][1]})")
+    for name, party in meeting.members[1:]:
+        cell.add_paragraph(f"{name} ({party})")
+    cells = table.add_row().cells
+    cells[0].text = "Afbud:"
+    cells[1].text = ", ".join(f"{name} ({party})" for name, party in meeting.absent)
+    doc.add_paragraph()
+    for item in meeting.items:
+        doc.add_heading(f"Punkt {item.number} – {item.title}", 2)
+        if item.closed:
+            doc.add_paragraph().add_run("Lukket punkt").bold = True
+        for heading, text in sections_in_order(meeting, item):
+            label = "Beslutning" if heading.startswith("Beslutning i") else heading
+            first, _, rest = text.partition("\n\n")
+            paragraph = doc.add_paragraph()
+            paragraph.add_run(f"{label}: ").bold = True
+            lines = first.split("\n")
+            if len(lines) > 1 and blocks(first)[1][0] != "p":
+                # A list cannot go inside the label's paragraph: the label stands alone.
+                paragraph.add_run(lines[0])
+                word.text_blocks("\n".join(lines[1:]))
+            else:
+                paragraph.add_run(lines[0])
+                for line in lines[1:]:
+                    paragraph.add_run().add_break()
+                    paragraph.add_run(line)
+            if rest:
+                word.text_blocks(rest)
+        if item.attachments:
+            doc.add_paragraph().add_run("Bilag").bold = True
+            for title in item.attachments:
+                word.bullet(title)
+        else:
+            paragraph = doc.add_paragraph()
+            paragraph.add_run("Bilag: ").bold = True
+            paragraph.add_run("Ingen bilag.")
+    return word.save()
+
+
 def libreoffice_pdf(docx_bytes):
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "referat.docx"
@@ -711,7 +770,12 @@ def damaged_pdf(good):
 
 FPDF_LAYOUTS = {"modern": fpdf_modern, "modern-agenda": fpdf_modern, "old": fpdf_old,
                 "long": fpdf_long, "compact": fpdf_compact}  # fmt: skip
-WORD_LAYOUTS = {"word-modern": word_modern, "word-numbered": word_numbered, "word-old": word_old}
+WORD_LAYOUTS = {
+    "word-modern": word_modern,
+    "word-numbered": word_numbered,
+    "word-old": word_old,
+    "word-tables": word_tables,
+}
 
 
 def main():
