@@ -11,6 +11,8 @@ from collections import Counter
 from .lines import LINE, PARAGRAPH, Line, clean, full_length, mark_line_breaks
 from .pdf_layout import PAGE_NUMBER
 
+# A4 in a 10–11 pt font holds about 100 characters a line, a landscape page some 140.
+UNWRAPPED = 150
 _DATE_OR_PAGE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{4}|\bside\s+\d", re.IGNORECASE)
 
 
@@ -67,7 +69,12 @@ def read_text(text, *, is_structural):
                 continue
             lines.append(Line(line, PARAGRAPH if blank_before else LINE))
             blank_before = after_running = False
-    full = full_length([len(line.text) for line in lines])
+    lengths = [len(line.text) for line in lines]
+    if lengths and max(lengths) > UNWRAPPED:
+        # Lines far longer than any page is wide: copied from Word or an editor, one paragraph
+        # a line. Each line stays a line; nothing was wrapped, so nothing is joined.
+        return lines, removed
+    full = full_length(lengths)
     return mark_line_breaks(lines, lambda line: full), removed
 
 

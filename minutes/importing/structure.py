@@ -209,8 +209,9 @@ class _Item:
 
 
 class _Parser:
-    def __init__(self, lines, committee_hint=""):
+    def __init__(self, lines):
         self.lines = _merge_wrapped_headings(lines)
+        self.skip = 0  # lines the current step consumed beyond its own (a wrapped title)
         self.has_layout = any(line.emphasised for line in self.lines) and any(
             not line.emphasised for line in self.lines
         )
@@ -243,8 +244,6 @@ class _Parser:
             index += 1 + self.skip
             self.skip = 0
         return self.finish()
-
-    skip = 0
 
     def front_line(self, index, line, zone):
         """One line before the first item. Returns the zone the next line is read in."""
@@ -508,12 +507,21 @@ class _Parser:
                 item.pieces[-1].lines.append(Line(rest, PARAGRAPH))
             return
         decision_match = _DECISION_HEADING.fullmatch(_key(text))
-        if _key(text) in EXTRA_HEADINGS or decision_match or self.looks_like_heading(index, line):
+        extra = _key(text) in EXTRA_HEADINGS and self.content_follows(index)
+        if extra or decision_match or self.looks_like_heading(index, line):
             item.pieces.append(_Piece("other", clean(text).rstrip(":").strip()))
             return
         if not item.pieces:
             item.pieces.append(_Piece("pre"))
         item.pieces[-1].lines.append(line)
+
+    def content_follows(self, index):
+        """Whether the line after this one is text, not another heading or the end: a heading
+        has something under it ("Tidsplan" alone at the end of a Bilag list is a title)."""
+        if index + 1 >= len(self.lines):
+            return False
+        following = self.lines[index + 1].text
+        return not (section_of(following) or is_structural(following) or _ITEM.fullmatch(following))
 
     def looks_like_heading(self, index, line):
         """A heading we do not know, recognised by looking like the section headings."""
@@ -529,8 +537,7 @@ class _Parser:
         reading = analyse_decision(text)
         if reading.outcome or reading.votes:
             return False
-        following = self.lines[index + 1] if index + 1 < len(self.lines) else None
-        return following is not None and not section_of(following.text)
+        return self.content_follows(index)
 
     # --- after the pass: fields and notes -----------------------------------------------------
 

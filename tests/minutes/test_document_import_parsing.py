@@ -533,6 +533,21 @@ def test_running_headers_and_page_numbers_in_pasted_text_are_removed():
     assert any("Side 1 af 2" in note.message for note in document.notes)
 
 
+def test_text_pasted_from_word_keeps_one_paragraph_a_line():
+    long_sentence = "Boligorganisationen har gennemført udbuddet af byggeriet. " * 3
+    text = (
+        "Referat – Almenboligudvalg Hvidovre den 29. maj 2018\n1. Skema B\nSagsfremstilling\n"
+        f"{long_sentence.strip()}\nBoligerne fordeler sig således:\n•\t8 boliger\n"
+        "Bilag\nSkema B\nTidsplan\n"
+    )
+    item = parse_text(text).items[0]
+    assert item.sections["case_presentation"] == (
+        f"{long_sentence.strip()}\nBoligerne fordeler sig således:\n- 8 boliger"
+    )
+    # "Tidsplan" names a common section, but with nothing under it, it is an attachment.
+    assert item.attachments == ["Skema B", "Tidsplan"]
+
+
 def test_lone_bullets_from_a_pdf_to_text_tool_go_back_to_their_lines():
     lines, _ = read_text(
         "Medlemmer\n•\n•\n\nAnne Eksempel (A)\nBent Prøvesen (V)\n", is_structural=is_structural
