@@ -226,6 +226,7 @@ class _Parser:
         self.toc_done = False
         self.toc_strip_numbers = False
         self.items = []
+        self.item_style = None  # (size, bold, heading level) of the first item heading
         self.section_styles = {
             _style(line) for line in self.lines if line.emphasised and section_of(line.text)
         }
@@ -432,6 +433,8 @@ class _Parser:
         layout = self.has_layout and line.emphasised and line.brk == PARAGRAPH
         if toc_title is not None and not in_toc:
             layout = False  # a numbered sub-heading: the contents give item N another title
+        if self.item_style is not None and _style(line) != self.item_style:
+            layout = False  # a numbered sub-heading in another font than the items have
         if in_toc or layout:
             acceptable = (last < number <= last + 5) if self.items else True
         elif self.has_layout:
@@ -450,6 +453,8 @@ class _Parser:
         item = _Item(number, title)
         item.title, item.is_closed = _closed_title(item.title)
         self.items.append(item)
+        if self.has_layout and self.item_style is None:
+            self.item_style = _style(line)
         return True
 
     def in_list(self, index, number):

@@ -450,6 +450,56 @@ def test_text_before_the_first_item_that_fits_nowhere_goes_to_the_remarks_with_a
     assert any("“Mødeleder: Anne Eksempel (A)”" in m for m in messages)
 
 
+def word_document(build):
+    """A .docx made by `build(document)`, as bytes."""
+    import docx
+
+    document = docx.Document()
+    build(document)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_numbered_subheading_in_another_font_than_the_items_is_not_an_item():
+    def build(document):
+        document.add_paragraph("Referat – Almenboligudvalg Hvidovre den 29. maj 2018")
+        document.add_paragraph("Mødested: Rådhuset")
+        document.add_heading("1. Skema B", 1)
+        document.add_heading("Sagsfremstilling", 3)
+        document.add_paragraph("Indledningen til sagen.")
+        document.add_heading("2. Økonomien i byggeriet", 3)
+        document.add_paragraph("Om økonomien.")
+        document.add_heading("2. Meddelelser", 1)
+        document.add_heading("Beslutning", 3)
+        document.add_paragraph("Taget til efterretning.")
+
+    document = read_document(io.BytesIO(word_document(build)), "referat.docx")
+    assert [(item.number, item.title) for item in document.items] == [
+        (1, "Skema B"),
+        (2, "Meddelelser"),
+    ]
+    assert "2. Økonomien i byggeriet" in document.items[0].sections["case_presentation"]
+
+
+def test_word_line_breaks_and_tables_are_read_as_lines():
+    def build(document):
+        document.add_paragraph("Referat – Almenboligudvalg Hvidovre den 29. maj 2018")
+        table = document.add_table(rows=2, cols=2)
+        table.cell(0, 0).text, table.cell(0, 1).text = "Dato", "Tirsdag den 29. maj 2018"
+        table.cell(1, 0).text, table.cell(1, 1).text = "Mødested", "Rådhuset"
+        document.add_heading("1. Skema B", 1)
+        document.add_heading("Beslutning", 3)
+        decision = document.add_paragraph("Godkendt.")
+        decision.add_run().add_break()
+        decision.add_run("Imod: O")
+
+    document = read_document(io.BytesIO(word_document(build)), "referat.docx")
+    assert (document.date.isoformat(), document.place) == ("2018-05-29", "Rådhuset")
+    assert document.items[0].sections["decision"] == "Godkendt.\nImod: O"
+    assert [(v.party, v.position) for v in document.items[0].votes] == [("O", "imod")]
+
+
 def test_text_after_the_date_in_the_title_is_kept_in_the_remarks():
     text = (
         "Referat fra mødet i Almenboligudvalg Hvidovre tirsdag den 29. maj 2018 "
