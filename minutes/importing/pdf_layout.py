@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 from pypdf import PdfReader
 from pypdf.errors import DependencyError
 
-from .lines import PARAGRAPH, WRAP, Line, clean, full_length, mark_line_breaks, typical
+from .lines import (
+    PARAGRAPH,
+    WRAP,
+    Line,
+    clean,
+    full_length,
+    is_list_line,
+    mark_line_breaks,
+    typical,
+)
 from .result import DocumentError, Note
 
 DAMAGED = (
@@ -240,8 +249,13 @@ def _lines(pages):
         full.setdefault(line.size, []).append(len(line.text))
     full = {size: full_length(lengths) for size, lengths in full.items()}
 
+    # The left margin: where most lines of text begin.
+    margin = Counter(round(line.x) for line in lines if line.x is not None).most_common(1)[0][0]
+
     lines[0].brk = PARAGRAPH
+    in_list = False
     for before, after in itertools.pairwise(lines):
+        in_list = is_list_line(before.text) or (in_list and before.brk == WRAP)
         style_changed = (before.size, before.emphasised) != (after.size, after.emphasised)
         if style_changed:
             after.brk = PARAGRAPH
@@ -250,6 +264,11 @@ def _lines(pages):
             usual = pitch.get(after.size) or (after.size or 10) * 1.2
             if gap > usual * 1.15 + 0.5 or gap < -1:
                 after.brk = PARAGRAPH
+        # A first line indented from the margin starts a paragraph, where paragraphs have no
+        # gap between them; after a list item, an indented line is the item's next line.
+        indented = after.x is not None and after.x > margin + (after.size or 10)
+        if indented and not in_list and not is_list_line(after.text):
+            after.brk = PARAGRAPH
     return mark_line_breaks(lines, lambda line: full.get(line.size, 0))
 
 

@@ -169,6 +169,33 @@ def test_the_table_of_contents_never_makes_items_twice():
     assert "....." not in document.remarks
 
 
+def test_an_indented_first_line_starts_a_paragraph_where_paragraphs_have_no_gap():
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("DejaVu", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.add_font("DejaVu", "B", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+    pdf.set_font("DejaVu", "B", 14)
+    pdf.text(20, 20, "Referat – Almenboligudvalg Hvidovre den 29. maj 2018")
+    pdf.set_font("DejaVu", "B", 12)
+    pdf.text(20, 32, "1. Skema B")
+    pdf.set_font("DejaVu", "B", 10)
+    pdf.text(20, 40, "Sagsfremstilling")
+    pdf.set_font("DejaVu", "", 10)
+    rows = [
+        (28, "Første afsnit om sagen, som er langt nok til at fylde mere end en hel linje,"),
+        (20, "så det brydes om på næste linje og slutter her med et punktum og lidt mere tekst."),
+        (28, "Andet afsnit begynder her med et indrykket første ord og fortsætter på næste"),
+        (20, "linje, hvor det slutter, og et tredje afsnit følger efter det uden mellemrum."),
+    ]
+    for number, (x, text) in enumerate(rows):
+        pdf.text(x, 47 + 5 * number, text)  # 5 mm apart: no gap between paragraphs
+
+    document = read_document(io.BytesIO(bytes(pdf.output())), "referat.pdf")
+    paragraphs = document.items[0].sections["case_presentation"].split("\n\n")
+    assert [paragraph[:13] for paragraph in paragraphs] == ["Første afsnit", "Andet afsnit "]
+    assert "linje, så det brydes" in paragraphs[0]
+
+
 # --- files that are not minutes -----------------------------------------------------------------
 
 
