@@ -49,15 +49,22 @@ _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"
 
 
 def _read_bytes(fileobj):
+    """All of an upload's bytes, read from its start; the upload is rewound afterwards, so that
+    storing it still stores all of it."""
     if isinstance(fileobj, bytes | bytearray):
         return bytes(fileobj)
-    if hasattr(fileobj, "seek"):
+    rewind = getattr(fileobj, "seek", None)
+    if rewind is not None:
         with contextlib.suppress(OSError, ValueError):
-            fileobj.seek(0)
+            rewind(0)
     try:
         data = fileobj.read(MAX_BYTES + 1)
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, AttributeError) as error:
         raise DocumentError(NOT_A_DOCUMENT) from error
+    finally:
+        if rewind is not None:
+            with contextlib.suppress(OSError, ValueError):
+                rewind(0)
     if not isinstance(data, bytes):
         raise DocumentError(NOT_A_DOCUMENT)
     if len(data) > MAX_BYTES:
@@ -77,20 +84,23 @@ def _is_docx(data):
         raise DocumentError(WORD_DAMAGED) from error
 
 
-def read_document(fileobj, filename=""):
+def read_document(fileobj, filename="", *, max_pages=None, max_seconds=None):
     """The meeting in an uploaded file: a PDF (by its content, "%PDF-") or a .docx.
 
     `fileobj` is a file opened in binary mode (an upload) or bytes; `filename` is only used in
-    logs, never to decide the type. Raises DocumentError with a Danish message for the clerk when
-    the file is of another kind, damaged, encrypted or scanned without a text layer.
+    logs, never to decide the type. `max_pages` and `max_seconds` override the bounds
+    (MAX_PAGES, MAX_SECONDS), e.g. from settings. Raises DocumentError with a Danish message for
+    the clerk when the file is of another kind, damaged, encrypted or scanned without a text
+    layer.
     """
     started = time.monotonic()
-    deadline = started + MAX_SECONDS
+    max_pages = MAX_PAGES if max_pages is None else max_pages
+    deadline = started + (MAX_SECONDS if max_seconds is None else max_seconds)
     data = _read_bytes(fileobj)
     try:
         if b"%PDF-" in data[:1024]:
             lines, pages, notes = read_pdf(
-                data, max_pages=MAX_PAGES, deadline=deadline, is_structural=is_structural
+                data, max_pages=max_pages, deadline=deadline, is_structural=is_structural
             )
         elif _is_docx(data):
             lines, notes = read_docx(data, deadline=deadline)

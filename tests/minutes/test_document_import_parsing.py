@@ -305,6 +305,14 @@ def test_a_document_longer_than_the_page_limit_is_read_up_to_it_and_the_clerk_is
     assert any("kun de første 3 er læst" in note.message for note in document.notes)
 
 
+def test_the_bounds_can_be_given_by_the_caller_and_the_upload_is_rewound():
+    upload = io.BytesIO(corpus_bytes("referat-2020-06-16.pdf"))
+    document = read_document(upload, "referat.pdf", max_pages=2)
+
+    assert upload.tell() == 0
+    assert any("kun de første 2 er læst" in note.message for note in document.notes)
+
+
 def test_reading_stops_at_the_time_limit_and_says_so(monkeypatch):
     class Clock:
         now = 0.0
