@@ -147,7 +147,10 @@ _TRAILING_PAGE = re.compile(r"\s+\d{1,3}$")
 _TOC_NOISE = {"side", "punkt", "sag", "nr.", "nr", "sidetal", "sag nr."}
 _ATTACHMENT_PREFIX = re.compile(r"bilag\s+\d{1,3}\s*[:.\-–—]\s*", re.IGNORECASE)
 _NAME_WORD = re.compile(r"(?:[A-ZÆØÅÉÜÖÄ][\w'’.\-]*|[a-zæøå]{1,3}|[A-ZÆØÅ]\.)$")
-_PARTICIPANT = re.compile(r"(?P<name>.+?)\s*\(\s*(?P<party>[A-ZÆØÅ]{1,3})\s*\)\s*(?P<rest>.*)")
+# "Helle M. Eksempel (A)", also "Anne Eksempel (A, formand)": the role goes to the remarks.
+_PARTICIPANT = re.compile(
+    r"(?P<name>.+?)\s*\(\s*(?P<party>[A-ZÆØÅ]{1,3})\s*(?:[,;]\s*(?P<role>[^)]*))?\)\s*(?P<rest>.*)"
+)
 _PLAIN_TIME = re.compile(r"(?:kl\.?\s*)?\d{1,2}[:.]\d{2}\.?", re.IGNORECASE)
 _FACT_LIKE = re.compile(r"(?P<label>[A-ZÆØÅ][\wæøå]*(?:\s+[\wæøå]+){0,2})\s*:\s*(?P<value>.+)")
 
@@ -620,9 +623,9 @@ class _Parser:
             self.note("Der blev ikke fundet nogen medlemmer under “Medlemmer”.")
 
     def read_participants(self, text, status):
-        pieces = [piece.strip(" .") for piece in re.split(r"\s*[,;]\s*|\s+og\s+|\s+&\s+", text)]
         heading = "Medlemmer" if status == PRESENT else "Fraværende med afbud"
-        for piece in pieces:
+        for piece in _split_names(text):
+            piece = piece.strip(" .")
             if not piece or piece.casefold() in ("ingen", "-", "–"):
                 continue
             match = _PARTICIPANT.fullmatch(piece)
@@ -631,6 +634,8 @@ class _Parser:
                 if match
                 else (piece, "", "")
             )
+            if match and match.group("role"):
+                rest = f"({match.group('role').strip()}) {rest}".strip()
             if _is_name(name):
                 self.doc.participants.append(ParsedParticipant(clean(name), party, status))
                 if rest.strip(" ,."):
@@ -788,6 +793,25 @@ def _is_name(text):
         and words[0][0].isupper()
         and all(_NAME_WORD.match(word) for word in words)
     )
+
+
+def _split_names(text):
+    """ "A (A), B (V) og C (F)" into its names; a comma inside parentheses ("(A, formand)")
+    does not split."""
+    pieces, depth, start = [], 0, 0
+    separator = re.compile(r"\s*[,;]\s*|\s+og\s+|\s+&\s+")
+    position = 0
+    while position < len(text):
+        char = text[position]
+        depth += (char == "(") - (char == ")")
+        match = separator.match(text, position) if depth == 0 else None
+        if match and match.end() > position:
+            pieces.append(text[start:position])
+            start = position = match.end()
+            continue
+        position += 1
+    pieces.append(text[start:])
+    return pieces
 
 
 def _attachments(lines):

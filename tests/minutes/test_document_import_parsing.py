@@ -585,6 +585,22 @@ def test_items_listed_in_the_contents_but_missing_from_the_text_are_named():
     )
 
 
+def test_a_members_role_in_the_parentheses_is_kept_in_the_remarks():
+    text = (
+        "Referat – Almenboligudvalg Hvidovre den 29. maj 2018\n"
+        "Medlemmer: Anne Eksempel (A, formand), Bent Prøvesen (V) og Camilla Demo (F)\n\n"
+        "1. Meddelelser\nBeslutning\nDrøftet.\n"
+    )
+    document = parse_text(text)
+    assert [(p.name, p.party) for p in document.participants] == [
+        ("Anne Eksempel", "A"),
+        ("Bent Prøvesen", "V"),
+        ("Camilla Demo", "F"),
+    ]
+    assert document.remarks == "(formand)"
+    assert any("“(formand)” efter Anne Eksempel" in note.message for note in document.notes)
+
+
 def test_a_member_line_that_is_not_a_name_is_kept_in_the_remarks():
     text = (
         "Referat – Almenboligudvalg Hvidovre den 29. maj 2018\nMedlemmer\n"
