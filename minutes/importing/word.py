@@ -11,6 +11,7 @@ import time
 import zipfile
 
 import docx
+from docx.oxml import parse_xml
 
 from .lines import LINE, PARAGRAPH, Line, clean
 from .result import DocumentError, Note
@@ -161,13 +162,33 @@ def _text_of(element):
     return "".join(parts)
 
 
+def _notes(archive, name, kind):
+    """{id: text} of the footnotes or endnotes of a .docx (the separators Word keeps there
+    aside)."""
+    try:
+        root = parse_xml(archive.read(name))
+    except KeyError:
+        return {}
+    notes = {}
+    for note in root.iterchildren(f"{W}{kind}"):
+        if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        text = " ".join(clean(_text_of(p)) for p in note.iter(f"{W}p"))
+        if clean(text):
+            notes[note.get(f"{W}id")] = clean(text)
+    return notes
+
+
 class _Reader:
-    def __init__(self, document, deadline):
+    def __init__(self, document, deadline, footnotes=None, endnotes=None):
         self.styles = _Styles(document)
         self.numbering = _Numbering(document)
         self.deadline = deadline
         self.lines = []
         self.cut = False
+        self.footnotes = footnotes or {}
+        self.endnotes = endnotes or {}
+        self.note_count = 0
 
     def paragraph_lines(self, paragraph):
         """A paragraph as lines: its numbering marker, its text, a Line per soft line break."""
@@ -203,6 +224,14 @@ class _Reader:
             lines.append(
                 Line(piece, PARAGRAPH if not lines else LINE, size=size, bold=bold, heading=level)
             )
+        # Footnotes live in a part of their own: their text follows the paragraph that refers
+        # to them, numbered as Word shows them, so that nothing of the document is lost.
+        for reference in paragraph.iter(f"{W}footnoteReference", f"{W}endnoteReference"):
+            kind = self.footnotes if reference.tag.endswith("footnoteReference") else self.endnotes
+            text = kind.get(reference.get(f"{W}id"))
+            if text and lines:
+                self.note_count += 1
+                lines.append(Line(f"Fodnote {self.note_count}: {text}", LINE, size=size))
         return lines
 
     def table_lines(self, table):
@@ -244,17 +273,26 @@ def read_docx(data, *, deadline):
     """(lines, notes) of a .docx given as bytes; DocumentError if it cannot be read."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            info = archive.getinfo("word/document.xml")
-            if info.file_size > MAX_XML_BYTES:
-                raise DocumentError(DAMAGED)
+            for info in archive.infolist():
+                if info.filename.startswith("word/") and info.file_size > MAX_XML_BYTES:
+                    raise DocumentError(DAMAGED)
+            footnotes = _notes(archive, "word/footnotes.xml", "footnote")
+            endnotes = _notes(archive, "word/endnotes.xml", "endnote")
         document = docx.Document(io.BytesIO(data))
-        reader = _Reader(document, deadline)
+        reader = _Reader(document, deadline, footnotes, endnotes)
         reader.walk(document.element.body)
     except DocumentError:
         raise
     except Exception as error:
         raise DocumentError(DAMAGED) from error
     notes = []
+    if reader.note_count:
+        notes.append(
+            Note(
+                "Fodnoternes tekst står lige efter det afsnit, der henviser til dem "
+                "(“Fodnote 1: …”)."
+            )
+        )
     if reader.cut:
         notes.append(
             Note(

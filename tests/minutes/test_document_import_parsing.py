@@ -534,6 +534,37 @@ def test_word_line_breaks_and_tables_are_read_as_lines():
     assert [(v.party, v.position) for v in document.items[0].votes] == [("O", "imod")]
 
 
+def test_a_word_footnote_is_kept_after_the_paragraph_that_refers_to_it():
+    def build(document):
+        document.add_paragraph("Referat – Almenboligudvalg Hvidovre den 29. maj 2018")
+        document.add_heading("1. Skema B", 1)
+        document.add_heading("Sagsfremstilling", 3)
+        document.add_paragraph("Byggeriet er godkendt.").add_run("FODNOTE")
+        document.add_paragraph("Næste afsnit.")
+
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    source = zipfile.ZipFile(io.BytesIO(word_document(build)))
+    with_note = io.BytesIO()
+    with zipfile.ZipFile(with_note, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:t>FODNOTE</w:t>", b'<w:footnoteReference w:id="2"/>')
+            target.writestr(info, data)
+        target.writestr(
+            "word/footnotes.xml",
+            f'<w:footnotes {namespace}><w:footnote w:type="separator" w:id="0"><w:p><w:r>'
+            '<w:separator/></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r>'
+            "<w:t>Jf. skema A fra 2016.</w:t></w:r></w:p></w:footnote></w:footnotes>",
+        )
+
+    document = read_document(io.BytesIO(with_note.getvalue()), "referat.docx")
+    assert document.items[0].sections["case_presentation"] == (
+        "Byggeriet er godkendt.\nFodnote 1: Jf. skema A fra 2016.\n\nNæste afsnit."
+    )
+    assert any("Fodnote" in note.message for note in document.notes)
+
+
 def test_text_after_the_date_in_the_title_is_kept_in_the_remarks():
     text = (
         "Referat fra mødet i Almenboligudvalg Hvidovre tirsdag den 29. maj 2018 "
