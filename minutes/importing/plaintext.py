@@ -5,10 +5,20 @@ numbers in the middle of a paragraph; text from `pdftotext` also has form feeds 
 Those are removed the same way as in a PDF: by repetition, digits aside.
 """
 
+import itertools
 import re
 from collections import Counter
 
-from .lines import LINE, PARAGRAPH, Line, clean, full_length, mark_line_breaks
+from .lines import (
+    HYPHENATED_END,
+    LINE,
+    PARAGRAPH,
+    WRAP,
+    Line,
+    clean,
+    full_length,
+    mark_line_breaks,
+)
 from .pdf_layout import PAGE_NUMBER
 
 # A4 in a 10–11 pt font holds about 100 characters a line, a landscape page some 140.
@@ -70,20 +80,26 @@ def read_text(text, *, is_structural):
             lines.append(Line(line, PARAGRAPH if blank_before else LINE))
             blank_before = after_running = False
     lengths = [len(line.text) for line in lines]
-    if lengths and max(lengths) > UNWRAPPED:
-        # Lines far longer than any page is wide: copied from Word or an editor, one paragraph
-        # a line. Each line stays a line; nothing was wrapped, so nothing is joined.
+    longer = [length for length in lengths if length > 60]
+    unwrapped = [length for length in longer if length > UNWRAPPED]
+    if len(unwrapped) >= 3 and len(unwrapped) >= len(longer) / 4:
+        # Many lines far longer than any page is wide: copied from Word or an editor, one
+        # paragraph a line. Each line stays a line; only a hyphen at a line's end joins.
+        for before, line in itertools.pairwise(lines):
+            if line.brk != PARAGRAPH:
+                hyphenated = HYPHENATED_END.search(before.text) and line.text[:1].islower()
+                line.brk = WRAP if hyphenated else LINE
         return lines, removed
     full = full_length(lengths)
     return mark_line_breaks(lines, lambda line: full), removed
 
 
-_LONE_BULLET = re.compile(r"[•●▪■◦○‣∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc*–-]")
+_LONE_BULLET = re.compile(r"[•●▪■◦○‣∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc*–-]|\d{1,2}[.)]")
 
 
 def _bullets_to_their_lines(page):
-    """Put bullets that a PDF-to-text tool wrote on lines of their own ("•", "•", then the two
-    texts) back before their lines, as the page shows them."""
+    """Put bullets and list numbers that a PDF-to-text tool wrote on lines of their own ("•",
+    "•", then the two texts) back before their lines, as the page shows them."""
     result, pending = [], []
     for line in page:
         if _LONE_BULLET.fullmatch(line):

@@ -215,6 +215,7 @@ class _Parser:
     def __init__(self, lines):
         self.lines = _merge_wrapped_headings(lines)
         self.skip = 0  # lines the current step consumed beyond its own (a wrapped title)
+        self.pending_facts = []  # facts' labels on lines of their own, waiting for values
         self.has_layout = any(line.emphasised for line in self.lines) and any(
             not line.emphasised for line in self.lines
         )
@@ -260,6 +261,16 @@ class _Parser:
             zone = None
         if self.title_key is None and index < 15 and self.title(index, line):
             return zone
+        if key in FACT_LABELS:
+            self.pending_facts.append(key)
+            return "facts" if zone in (None, "facts") else zone
+        if self.pending_facts and not is_structural(text) and not self.fact_label(text):
+            # "Dato" on one line, "Tirsdag den 29. maj 2018" on a later one: the two columns
+            # of a table, as text copied from a PDF gives them (labels first, then values).
+            label = self.pending_facts.pop(0)
+            self.facts[FACT_LABELS[label]].append((label, text))
+            return zone
+        self.pending_facts = []
         if key.endswith(" side") and FRONT_HEADINGS.get(key[: -len(" side")]) == "toc":
             key = key[: -len(" side")]
             self.toc_strip_numbers = True

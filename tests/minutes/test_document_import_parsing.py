@@ -665,28 +665,61 @@ def test_running_headers_and_page_numbers_in_pasted_text_are_removed():
 
 
 def test_text_pasted_from_word_keeps_one_paragraph_a_line():
-    long_sentence = "Boligorganisationen har gennemført udbuddet af byggeriet. " * 3
+    long_sentence = ("Boligorganisationen har gennemført udbuddet af byggeriet. " * 3).strip()
     text = (
         "Referat – Almenboligudvalg Hvidovre den 29. maj 2018\n1. Skema B\nSagsfremstilling\n"
-        f"{long_sentence.strip()}\nBoligerne fordeler sig således:\n•\t8 boliger\n"
-        "Bilag\nSkema B\nTidsplan\n"
+        f"{long_sentence}\n{long_sentence}\nBoligerne fordeler sig således:\n"
+        f"{long_sentence}\n•\t8 boliger\nBilag\nSkema B\nTidsplan\n"
     )
     item = parse_text(text).items[0]
     assert item.sections["case_presentation"] == (
-        f"{long_sentence.strip()}\nBoligerne fordeler sig således:\n- 8 boliger"
+        f"{long_sentence}\n{long_sentence}\nBoligerne fordeler sig således:\n{long_sentence}\n"
+        "- 8 boliger"
     )
     # "Tidsplan" names a common section, but with nothing under it, it is an attachment.
     assert item.attachments == ["Skema B", "Tidsplan"]
 
 
+def test_a_facts_table_copied_as_labels_and_values_on_their_own_lines_is_read():
+    text = (
+        "Referat – Almenboligudvalg Hvidovre den 12. marts 2019\nMødefakta\nDato\n\n"
+        "Tirsdag den 12. marts 2019\n\nMødetidspunkt\n\nKl. 16.30\n\nMødested\n\n"
+        "Hvidovre Rådhus, udvalgsværelse 2\n\n1. Meddelelser\nBeslutning\nDrøftet.\n"
+    )
+    document = parse_text(text)
+    assert (document.start_time.isoformat(), document.place) == (
+        "16:30:00",
+        "Hvidovre Rådhus, udvalgsværelse 2",
+    )
+    assert document.remarks == ""
+
+    columns = text.replace(
+        "Dato\n\nTirsdag den 12. marts 2019\n\nMødetidspunkt\n\nKl. 16.30\n\nMødested\n\n"
+        "Hvidovre Rådhus, udvalgsværelse 2",
+        "Dato\nMødetidspunkt\nMødested\n\nTirsdag den 12. marts 2019\nKl. 16.30\n"
+        "Hvidovre Rådhus, udvalgsværelse 2",
+    )
+    document = parse_text(columns)
+    assert (document.date.isoformat(), document.start_time.isoformat(), document.place) == (
+        "2019-03-12",
+        "16:30:00",
+        "Hvidovre Rådhus, udvalgsværelse 2",
+    )
+
+
 def test_lone_bullets_from_a_pdf_to_text_tool_go_back_to_their_lines():
     lines, _ = read_text(
-        "Medlemmer\n•\n•\n\nAnne Eksempel (A)\nBent Prøvesen (V)\n", is_structural=is_structural
+        "Medlemmer\n•\n•\n\nAnne Eksempel (A)\nBent Prøvesen (V)\nIndstilling\n1.\n2.\n"
+        "at skema B godkendes\nat grundkapitalen frigives\n",
+        is_structural=is_structural,
     )
     assert [line.text for line in lines] == [
         "Medlemmer",
         "• Anne Eksempel (A)",
         "• Bent Prøvesen (V)",
+        "Indstilling",
+        "1. at skema B godkendes",
+        "2. at grundkapitalen frigives",
     ]
 
 
