@@ -215,7 +215,8 @@ def read_pdf(data, *, max_pages, deadline, is_structural):
             Note(
                 "Sidehoveder, sidefødder og sidetal er fjernet, fx "
                 + ", ".join(f"“{text}”" for text in examples)
-                + "."
+                + ".",
+                needs_check=False,
             )
         )
     return _lines(pages), page_count, notes

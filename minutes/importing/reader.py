@@ -146,7 +146,11 @@ def parse_text(text):
     notes = []
     if removed:
         examples = ", ".join(f"“{line}”" for line in list(dict.fromkeys(removed))[:3])
-        notes.append(Note(f"Sidehoveder, sidefødder og sidetal er fjernet, fx {examples}."))
+        notes.append(
+            Note(
+                f"Sidehoveder, sidefødder og sidetal er fjernet, fx {examples}.", needs_check=False
+            )
+        )
     if not lines:
         raise DocumentError(EMPTY)
     try:

@@ -41,10 +41,15 @@ class DocumentError(ValueError):
 
 @dataclass
 class Note:
-    """Something the clerk should look at: what was recognised doubtfully, or put elsewhere."""
+    """Something the clerk should look at: what was recognised doubtfully, or put elsewhere.
+
+    A note that only says what was done as expected (page headers removed) does not need
+    checking: a document with only such notes was read cleanly.
+    """
 
     message: str
     item_number: int | None = None
+    needs_check: bool = True
 
 
 @dataclass

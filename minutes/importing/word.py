@@ -290,7 +290,8 @@ def read_docx(data, *, deadline):
         notes.append(
             Note(
                 "Fodnoternes tekst står lige efter det afsnit, der henviser til dem "
-                "(“Fodnote 1: …”)."
+                "(“Fodnote 1: …”).",
+                needs_check=False,
             )
         )
     if reader.cut:
