@@ -23,4 +23,3 @@ class CookieLifetime(models.Model):
 
     def __str__(self):
         return self.text
-

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from committee.models import Committee
 from minutes.demo import make_pdf
+from minutes.importing import read_decision
 from minutes.models import AgendaItem, Attachment, Meeting, Participant
 
 PLACE = "Rådhuset, mødelokale 1"
@@ -380,6 +381,8 @@ class Command(BaseCommand):
             AgendaItem(
                 meeting=meeting,
                 number=number,
+                # The outcome as data, read from the decision the way an import reads it.
+                outcome=read_decision(content.get("decision", ""))[0],
                 **{key: value for key, value in content.items() if key != "attachment"},
             )
             for number, content in enumerate(items, start=1)

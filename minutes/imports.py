@@ -1,0 +1,321 @@
+"""
+A clerk's document, once read (`minutes.importing`), made into a meeting: the same for the admin's
+"Opret møde fra dokument" and for `manage.py import_minutes`.
+
+The rules, so that importing is safe to repeat and never destroys what was public:
+- A new date gives a new draft meeting.
+- A draft that an import made is updated from the document (so running the import again creates
+  nothing twice). A draft a clerk made by hand is left alone.
+- A meeting that has been published is never overwritten, with one exception: the minutes of a
+  meeting whose agenda was published turn that meeting into the minutes, at the same permalink,
+  with the same item numbers and anchors; the agenda's PDF is kept as an earlier version.
+- Every note of the reading goes into the meeting's import report, for the clerk to check.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from django.core.files.base import File
+from django.db import transaction
+from django.utils import timezone
+
+from committee.models import Member
+
+from .models import AgendaItem, Attachment, Meeting, Participant, Vote
+from .presentation import long_date
+
+CREATED = "oprettet som kladde"
+UPDATED = "kladden er opdateret"
+TURNED_INTO_MINUTES = "dagsordenen er gjort til referat"
+UNCHANGED = "uændret"
+
+TITLE_MAX = AgendaItem._meta.get_field("title").max_length
+PARTY_MAX = Participant._meta.get_field("party").max_length
+NAME_MAX = Participant._meta.get_field("name").max_length
+PLACE_MAX = Meeting._meta.get_field("place").max_length
+
+
+class ImportRefused(Exception):
+    """The document cannot become a meeting here; the message is Danish, for the clerk."""
+
+    def __init__(self, message, meeting=None):
+        super().__init__(message)
+        self.meeting = meeting
+
+
+@dataclass
+class ImportResult:
+    """What an import did to which meeting, and what the clerk should check."""
+
+    meeting: Meeting
+    base_action: str  # CREATED, UPDATED or TURNED_INTO_MINUTES
+    items: int
+    notes: list = field(default_factory=list)
+    published: bool = False
+    dry_run: bool = False
+
+    @property
+    def action(self):
+        return f"{self.base_action} (prøvekørsel)" if self.dry_run else self.base_action
+
+    def summary(self):
+        """One line: date, kind, items, what was done, what to check."""
+        parts = [
+            self.meeting.date.isoformat(),
+            self.meeting.get_kind_display().lower(),
+            "1 punkt" if self.items == 1 else f"{self.items} punkter",
+            self.action,
+        ]
+        if self.published:
+            parts.append("offentliggjort")
+        if not self.notes:
+            parts.append("alt genkendt")
+        else:
+            parts.append(
+                "1 ting at tjekke" if len(self.notes) == 1 else f"{len(self.notes)} ting at tjekke"
+            )
+        return " · ".join(parts)
+
+
+def _normalised_name(name):
+    return " ".join(name.split()).casefold()
+
+
+def _digest(fileobj):
+    fileobj.seek(0)
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: fileobj.read(1 << 16), b""):
+        digest.update(chunk)
+    fileobj.seek(0)
+    return digest.hexdigest()
+
+
+def _same_file(field_file, upload):
+    if not field_file:
+        return False
+    try:
+        with field_file.storage.open(field_file.name, "rb") as stored:
+            return _digest(stored) == _digest(upload)
+    except OSError:
+        return False
+
+
+def _note_lines(parsed):
+    """(what the clerk should check, what was only done as expected), as lines for the report."""
+    to_check, info = [], []
+    for note in parsed.notes:
+        prefix = f"Punkt {note.item_number}: " if note.item_number is not None else ""
+        message = note.message
+        # The reader may have named the item already; don't say it twice.
+        if prefix and re.match(rf"punkt {note.item_number}\b", message, re.IGNORECASE):
+            prefix = ""
+        (to_check if note.needs_check else info).append(prefix + message)
+    return to_check, info
+
+
+def _refuse_if_not_to_be_touched(existing, parsed):
+    if existing is None:
+        return
+    when = long_date(existing.date)
+    if existing.has_been_published:
+        turning_agenda_into_minutes = (
+            existing.kind == Meeting.Kind.AGENDA and parsed.kind == Meeting.Kind.MINUTES
+        )
+        if not turning_agenda_into_minutes:
+            raise ImportRefused(
+                f"Mødet den {when} er offentliggjort og bliver ikke overskrevet. "
+                "Ret det i administrationen i stedet.",
+                meeting=existing,
+            )
+        return
+    if not existing.import_report:
+        raise ImportRefused(
+            f"Der er allerede en kladde til mødet den {when}, som er skrevet i hånden. "
+            "Den bliver ikke overskrevet; ret den, eller slet den og indlæs dokumentet igen.",
+            meeting=existing,
+        )
+    if existing.kind == Meeting.Kind.MINUTES and parsed.kind == Meeting.Kind.AGENDA:
+        raise ImportRefused(
+            f"Mødet den {when} har allerede et referat (kladde); dagsordenen indlæses ikke "
+            "oven i det.",
+            meeting=existing,
+        )
+
+
+def import_document(parsed, *, committee, pdf=None, source_name="", publish=False, dry_run=False):
+    """
+    Make the read document `parsed` into a meeting of `committee`, following the module's rules.
+
+    `pdf` is the uploaded PDF (a file object) that becomes the meeting's PDF; `source_name` is
+    the document's name for the report. With `publish`, a document read without any note is
+    published at once. With `dry_run`, nothing is saved. Raises ImportRefused.
+    """
+    if parsed.date is None:
+        raise ImportRefused(
+            "Mødets dato står ikke i dokumentet, så det kan ikke blive til et møde. Skriv "
+            "datoen ind i teksten (fx “Dato: Tirsdag den 29. maj 2018”), og prøv igen."
+        )
+    existing = Meeting.objects.filter(committee=committee, date=parsed.date).first()
+    _refuse_if_not_to_be_touched(existing, parsed)
+
+    notes, info = _note_lines(parsed)
+    if existing is None:
+        action = CREATED
+        meeting = Meeting(committee=committee, date=parsed.date)
+    elif existing.has_been_published:
+        action = TURNED_INTO_MINUTES
+        meeting = existing
+    else:
+        action = UPDATED
+        meeting = existing
+
+    if dry_run:
+        meeting.kind = parsed.kind
+        return ImportResult(
+            meeting=meeting, base_action=action, items=len(parsed.items), notes=notes, dry_run=True
+        )
+
+    with transaction.atomic():
+        _save(meeting, parsed, notes, info, pdf=pdf, source_name=source_name, action=action)
+        published = False
+        if publish and not notes and not meeting.is_published:
+            meeting.publish()
+            meeting.save(update_fields=["is_published", "first_published_at", "updated_at"])
+            published = True
+    return ImportResult(
+        meeting=meeting,
+        base_action=action,
+        items=len(parsed.items),
+        notes=notes,
+        published=published,
+    )
+
+
+def _save(meeting, parsed, notes, info, *, pdf, source_name, action):
+    converting = action == TURNED_INTO_MINUTES
+    corrected_at = meeting.corrected_at
+    meeting.kind = parsed.kind
+    if parsed.start_time is not None:
+        meeting.start_time = parsed.start_time
+    if parsed.place:
+        if len(parsed.place) > PLACE_MAX:
+            notes.append(
+                "Mødestedet var for langt og er afkortet; hele teksten står i bemærkningerne."
+            )
+            parsed.remarks = "\n\n".join(
+                filter(None, [f"Mødested: {parsed.place}", parsed.remarks])
+            )
+        meeting.place = parsed.place[:PLACE_MAX]
+    meeting.remarks = parsed.remarks
+    if pdf is not None and not _same_file(meeting.minutes_pdf, pdf):
+        meeting.minutes_pdf = File(pdf, name=source_name or "dokument.pdf")
+    elif source_name.lower().endswith(".docx"):
+        notes.append(
+            "Word-dokumentet er ikke gemt som mødets PDF. Tilføj dagsordenen eller referatet "
+            "som PDF, hvis det skal kunne hentes fra siden."
+        )
+    meeting.import_report = _report(parsed, notes, info, source_name)
+    meeting.save()
+    if converting:
+        # The minutes taking the agenda's place is what a published agenda is for, not a
+        # correction: the earlier PDF is kept, but the page does not say "rettet".
+        Meeting.objects.filter(pk=meeting.pk).update(corrected_at=corrected_at)
+        meeting.corrected_at = corrected_at
+
+    _save_participants(meeting, parsed)
+    _save_items(meeting, parsed, notes, keep_others=converting)
+    # The notes may have grown while saving.
+    Meeting.objects.filter(pk=meeting.pk).update(
+        import_report=_report(parsed, notes, info, source_name)
+    )
+    meeting.refresh_from_db(fields=["import_report", "updated_at"])
+
+
+def _report(parsed, notes, info, source_name):
+    when = timezone.localtime()
+    head = f"Indlæst {when:%d-%m-%Y kl. %H:%M}" + (f" fra “{source_name}”" if source_name else "")
+    found = [
+        f"{len(parsed.items)} punkter" if len(parsed.items) != 1 else "1 punkt",
+        f"{len(parsed.participants)} deltagere" if len(parsed.participants) != 1 else "1 deltager",
+    ]
+    lines = [f"{head}: {', '.join(found)}.", *info]
+    lines += notes or ["Alt i dokumentet blev genkendt."]
+    return "\n".join(lines)
+
+
+def _save_participants(meeting, parsed):
+    members = {
+        _normalised_name(member.name): member
+        for member in Member.objects.filter(committee=meeting.committee_id)
+    }
+    meeting.participants.all().delete()
+    Participant.objects.bulk_create(
+        Participant(
+            meeting=meeting,
+            member=(member := members.get(_normalised_name(person.name))),
+            # A member's own name and party are shown from the member; the document's are kept
+            # only where they differ, so nothing the document said is lost.
+            name="" if member and member.name == person.name else person.name[:NAME_MAX],
+            party="" if member and member.party == person.party else person.party[:PARTY_MAX],
+            status=person.status,
+            position=position,
+        )
+        for position, person in enumerate(parsed.participants, start=1)
+    )
+    # bulk_create sends no signals: the page's freshness is moved on here.
+    Meeting.objects.filter(pk=meeting.pk).update(updated_at=timezone.now())
+
+
+def _save_items(meeting, parsed, notes, *, keep_others):
+    existing = {item.number: item for item in meeting.items.all()}
+    seen = set()
+    for parsed_item in parsed.items:
+        item = existing.get(parsed_item.number) or AgendaItem(
+            meeting=meeting, number=parsed_item.number
+        )
+        title = parsed_item.title
+        sections = dict(parsed_item.sections)
+        if len(title) > TITLE_MAX:
+            notes.append(
+                f"Punkt {parsed_item.number}: titlen var for lang og er afkortet; hele titlen står "
+                "først i sagsfremstillingen."
+            )
+            sections["case_presentation"] = "\n\n".join(
+                filter(None, [title, sections.get("case_presentation", "")])
+            )
+            title = title[: TITLE_MAX - 1].rstrip() + "…"
+        item.title = title
+        item.is_closed = parsed_item.is_closed
+        for field_name, _heading in AgendaItem.SECTIONS:
+            setattr(item, field_name, sections.get(field_name, ""))
+        item.outcome = parsed_item.outcome
+        item.save()
+        seen.add(item.number)
+
+        item.votes.all().delete()
+        Vote.objects.bulk_create(
+            [
+                Vote(item=item, party=vote.party[:PARTY_MAX], position=vote.position)
+                for vote in parsed_item.votes
+            ],
+            ignore_conflicts=True,
+        )
+        known = {title.casefold() for title in item.attachments.values_list("title", flat=True)}
+        for position, attachment_title in enumerate(parsed_item.attachments, start=1):
+            if attachment_title.casefold() not in known:
+                Attachment.objects.create(
+                    item=item, title=attachment_title[:TITLE_MAX], position=position
+                )
+                known.add(attachment_title.casefold())
+
+    left = [item for number, item in existing.items() if number not in seen]
+    if keep_others:
+        for item in left:
+            notes.append(
+                f"Punkt {item.number} stod på dagsordenen, men ikke i referatet. Det er "
+                "bevaret; slet det, hvis det ikke skal stå på siden."
+            )
+    else:
+        for item in left:
+            item.delete()
