@@ -1,29 +1,37 @@
 """
 The clerks' admin.
 
-A meeting is edited on one page with its participants and agenda items. Django admin has no
-nested inlines, so an item's attachments are edited on the item's own page, reached from the
-item's "Rediger bilag" link on the meeting page; saving the item returns to the meeting.
-Uploaded files are never served from MEDIA_URL, so the admin serves them to clerks itself.
+A meeting is made from the clerk's document ("Opret møde fra dokument", `minutes.imports`) or
+by hand, and edited on one page with its participants and agenda items; the items are folded,
+one opened at a time. Publishing is a button of its own. Django admin has no nested inlines, so
+an item's attachments and votes are edited on the item's own page, reached from the item's
+"Rediger bilag og afstemning" link; saving the item returns to the meeting. Uploaded files are
+never served from MEDIA_URL, so the admin serves them to clerks itself.
 """
 
 import datetime
+import json
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AdminFileWidget, AdminTimeWidget
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html
+from django.utils.text import capfirst
 
 from committee.models import Committee, Member
 
+from .forms import DocumentImportForm
+from .imports import CREATED, ImportRefused, import_document
 from .models import (
     AgendaItem,
     Attachment,
@@ -32,11 +40,17 @@ from .models import (
     MeetingRedirect,
     MinutesPdfVersion,
     Participant,
+    Vote,
 )
 from .pdf import pdf_response
 
 # Minutes' sections are mostly a few lines; the box grows as the clerk types.
 SHORT_TEXTAREAS = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
+
+
+# The names of the publishing buttons in the meeting form's submit row.
+PUBLISH = "_publish"
+UNPUBLISH = "_unpublish"
 
 
 def default_committee():
@@ -101,6 +115,26 @@ class PdfUploadMixin:
         return formfield
 
 
+class DanishInlineFormSet(helpers.InlineAdminFormSet):
+    """Says "Tilføj endnu et dagsordenspunkt" where Django can only say "endnu en" for every
+    noun: an inline's `add_another_text`, when it has one."""
+
+    def inline_formset_data(self):
+        data = json.loads(super().inline_formset_data())
+        if text := getattr(self.opts, "add_another_text", None):
+            data["options"]["addText"] = text
+        return json.dumps(data)
+
+
+class DanishInlinesMixin:
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        inline_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        for inline_formset in inline_formsets:
+            # Django builds them itself; only the text of one method differs.
+            inline_formset.__class__ = DanishInlineFormSet
+        return inline_formsets
+
+
 class StoredFileViewsMixin:
     """Admin views that hand stored PDFs to staff who may see the object they belong to."""
 
@@ -126,11 +160,37 @@ class ParticipantFormSet(forms.BaseInlineFormSet):
                 form.add_error("member", "Medlemmet er ikke med i mødets udvalg.")
 
 
-class ParticipantInline(admin.TabularInline):
+class LabelledTabularInline(admin.TabularInline):
+    """A tabular inline whose fields are labelled for screen readers, not only by the column
+    heading (which assistive technology does not tie to the fields)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None:
+            # Related fields come wrapped with their add/change links: label the field itself.
+            widget = getattr(formfield.widget, "widget", formfield.widget)
+            widget.attrs.setdefault("aria-label", capfirst(db_field.verbose_name))
+        return formfield
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        verbose_name = self.model._meta.verbose_name
+
+        class LabelledFormSet(formset):
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                if "DELETE" in form.fields:
+                    form.fields["DELETE"].widget.attrs["aria-label"] = f"Slet {verbose_name}"
+
+        return LabelledFormSet
+
+
+class ParticipantInline(LabelledTabularInline):
     model = Participant
     formset = ParticipantFormSet
     fields = ["member", "name", "party", "status", "position"]
     extra = 1
+    add_another_text = "Tilføj endnu en deltager"
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "party":
@@ -145,16 +205,27 @@ class ParticipantInline(admin.TabularInline):
         return formset
 
 
-# An item's form follows the minutes: number, title, closed, then the sections in their order.
-ITEM_FIELDS = ["number", "title", "is_closed", *(field for field, _ in AgendaItem.SECTIONS)]
+# An item's form follows the minutes: number, title, closed, the sections in their order, then
+# the decision as data and what a closed item may make public.
+ITEM_FIELDS = [
+    "number",
+    "title",
+    "is_closed",
+    *(field for field, _ in AgendaItem.SECTIONS),
+    "outcome",
+    "public_decision",
+]
 
 
 class AgendaItemInline(admin.StackedInline):
+    """The items, each folded to a line with its number, title, closed flag and outcome."""
+
     model = AgendaItem
     fields = [*ITEM_FIELDS, "attachments_link"]
     readonly_fields = ["attachments_link"]
     formfield_overrides = SHORT_TEXTAREAS
-    show_change_link = True
+    template = "admin/minutes/meeting/items_inline.html"
+    add_another_text = "Tilføj endnu et dagsordenspunkt"
     # The meeting's own "Vis på siden" is enough; one per item only crowds the page.
     view_on_site = False
     extra = 1
@@ -167,7 +238,9 @@ class AgendaItemInline(admin.StackedInline):
         if not item.pk:
             return "Gem mødet først; derefter kan du tilføje bilag til punktet."
         url = reverse("admin:minutes_agendaitem_change", args=[item.pk])
-        return format_html('<a href="{}">Rediger bilag ({})</a>', url, item.attachment_count)
+        return format_html(
+            '<a href="{}">Rediger bilag ({}) og afstemning</a>', url, item.attachment_count
+        )
 
 
 class RecordInline(admin.TabularInline):
@@ -208,8 +281,8 @@ class MeetingRedirectInline(RecordInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(StoredFileViewsMixin, PdfUploadMixin, admin.ModelAdmin):
-    list_display = ["date", "kind", "is_published", "item_count", "corrected_at"]
+class MeetingAdmin(DanishInlinesMixin, StoredFileViewsMixin, PdfUploadMixin, admin.ModelAdmin):
+    list_display = ["date", "kind", "status", "item_count", "corrected_at"]
     list_filter = ["is_published", "kind"]
     date_hierarchy = "date"
     search_fields = ["items__title", "remarks", "place"]
@@ -220,10 +293,11 @@ class MeetingAdmin(StoredFileViewsMixin, PdfUploadMixin, admin.ModelAdmin):
         ("Referat", {"fields": ["remarks", "minutes_pdf", "pdf_text_status"]}),
         (
             "Offentliggørelse",
-            {"fields": ["is_published", "first_published_at", "corrected_at", "updated_at"]},
+            {"fields": ["first_published_at", "corrected_at", "updated_at"]},
         ),
     ]
     readonly_fields = ["pdf_text_status", "first_published_at", "corrected_at", "updated_at"]
+    change_list_template = "admin/minutes/meeting/change_list.html"
     radio_fields = {"kind": admin.HORIZONTAL}
     formfield_overrides = SHORT_TEXTAREAS
     pdf_file_urls = {
@@ -237,22 +311,17 @@ class MeetingAdmin(StoredFileViewsMixin, PdfUploadMixin, admin.ModelAdmin):
         if obj is not None:
             return self.fieldsets
         # A new meeting has nothing to show in the read-only fields yet.
-        return [
+        fieldsets = [
             (name, {"fields": [f for f in options["fields"] if f not in self.readonly_fields]})
             for name, options in self.fieldsets
         ]
+        return [(name, options) for name, options in fieldsets if options["fields"]]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "start_time":
             # Minutes say "Kl. 17:00"; seconds would only be noise in the clerk's form.
             kwargs["widget"] = AdminTimeWidget(format="%H:%M")
-        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name == "is_published":
-            formfield.help_text = (
-                "Sæt flueben for at vise mødet på siden. Fjernes fluebenet igen, forsvinder "
-                "mødet fra siden, men det slettes ikke."
-            )
-        return formfield
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         return (
@@ -307,6 +376,7 @@ class MeetingAdmin(StoredFileViewsMixin, PdfUploadMixin, admin.ModelAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
+            path("indlaes/", view(self.import_view), name="minutes_meeting_import"),
             path("<int:object_id>/referat.pdf", view(self.pdf_view), name="minutes_meeting_pdf"),
             path(
                 "<int:object_id>/version/<int:version_id>.pdf",
@@ -316,20 +386,51 @@ class MeetingAdmin(StoredFileViewsMixin, PdfUploadMixin, admin.ModelAdmin):
             *super().get_urls(),
         ]
 
+    def render_change_form(self, request, context, add=False, change=False, **kwargs):
+        meeting = context.get("original")
+        context.update(
+            status=self.status(meeting) if meeting else "Nyt møde – ikke gemt endnu",
+            may_publish=meeting is None or not meeting.is_published,
+            may_unpublish=meeting is not None and meeting.is_published,
+            import_report=meeting.import_report.splitlines() if meeting else [],
+        )
+        return super().render_change_form(request, context, add, change, **kwargs)
+
     def save_model(self, request, obj, form, change):
         # Whether this save corrects something the public has already seen (see save_related).
         form.corrects_public_meeting = change and obj.has_been_published
-        if "is_published" in form.changed_data:
-            # Through the model, so that the first publication is dated exactly once.
-            if obj.is_published:
-                obj.publish()
-            else:
-                obj.unpublish()
+        # Publishing is a button of its own, through the model, so that the first publication
+        # is dated exactly once.
+        if PUBLISH in request.POST:
+            obj.publish()
+        elif UNPUBLISH in request.POST:
+            obj.unpublish()
         super().save_model(request, obj, form, change)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._response_to_publishing(request, obj) or super().response_add(
+            request, obj, post_url_continue
+        )
+
+    def response_change(self, request, obj):
+        return self._response_to_publishing(request, obj) or super().response_change(request, obj)
+
+    def _response_to_publishing(self, request, obj):
+        """Back to the meeting after publishing or unpublishing it, saying what happened."""
+        if PUBLISH in request.POST:
+            message = "Mødet er gemt og offentliggjort. Det kan nu ses på siden."
+        elif UNPUBLISH in request.POST:
+            message = (
+                "Mødet er gemt og fjernet fra siden. Det kan offentliggøres igen når som helst."
+            )
+        else:
+            return None
+        self.message_user(request, message, messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:minutes_meeting_change", args=[obj.pk]))
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        content_changed = bool(set(form.changed_data) - {"is_published"}) or any(
+        content_changed = bool(form.changed_data) or any(
             formset.has_changed() for formset in formsets
         )
         if getattr(form, "corrects_public_meeting", False) and content_changed:
@@ -340,6 +441,20 @@ class MeetingAdmin(StoredFileViewsMixin, PdfUploadMixin, admin.ModelAdmin):
     @admin.display(description="punkter", ordering="item_count")
     def item_count(self, meeting):
         return meeting.item_count
+
+    @admin.display(description="status", ordering="is_published")
+    def status(self, meeting):
+        """Kladde, offentliggjort or rettet, in words, with the dates that say when."""
+        if meeting.is_published and meeting.corrected_at:
+            corrected = timezone.localtime(meeting.corrected_at)
+            return f"Offentliggjort, rettet {corrected:%d-%m-%Y kl. %H:%M}"
+        if meeting.is_published and meeting.first_published_at:
+            return f"Offentliggjort {timezone.localtime(meeting.first_published_at):%d-%m-%Y}"
+        if meeting.is_published:
+            return "Offentliggjort"
+        if meeting.has_been_published:
+            return "Fjernet fra siden (har været offentliggjort)"
+        return "Kladde – ikke offentliggjort"
 
     @admin.display(description="tekst fra PDF til søgning")
     def pdf_text_status(self, meeting):
@@ -383,6 +498,57 @@ class MeetingAdmin(StoredFileViewsMixin, PdfUploadMixin, admin.ModelAdmin):
         else:
             self.message_user(request, "De valgte møder var ikke offentliggjort.", messages.INFO)
 
+    def import_view(self, request):
+        """ "Opret møde fra dokument": the clerk's document read into a draft meeting."""
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        form = DocumentImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                result = import_document(
+                    form.cleaned_data["parsed"],
+                    committee=form.cleaned_data["committee"],
+                    pdf=form.pdf,
+                    source_name=form.source_name,
+                )
+            except ImportRefused as refusal:
+                form.add_error(None, self._refusal(refusal))
+            else:
+                return self._response_to_import(request, result)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Opret møde fra dokument",
+            "form": form,
+            "adminform": helpers.AdminForm(
+                form, [(None, {"fields": ["document", "text", "committee"]})], {}
+            ),
+            "errors": helpers.AdminErrorList(form, []),
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/minutes/meeting/import.html", context)
+
+    def _refusal(self, refusal):
+        if refusal.meeting is None:
+            return str(refusal)
+        url = reverse("admin:minutes_meeting_change", args=[refusal.meeting.pk])
+        return format_html('{} <a href="{}">Gå til mødet</a>.', str(refusal), url)
+
+    def _response_to_import(self, request, result):
+        meeting = result.meeting
+        message = f"Indlæst: {result.summary()}."
+        if result.base_action == CREATED:
+            self.log_addition(request, meeting, message)
+        else:
+            self.log_change(request, meeting, message)
+        self.message_user(
+            request,
+            f"{message} Tjek mødet nedenfor – rapporten øverst siger, hvad der ikke blev "
+            "genkendt – og offentliggør det, når det er klar.",
+            messages.SUCCESS if not result.notes else messages.WARNING,
+        )
+        return HttpResponseRedirect(reverse("admin:minutes_meeting_change", args=[meeting.pk]))
+
     def pdf_view(self, request, object_id):
         meeting = self._viewable(request, object_id)
         if not meeting.minutes_pdf:
@@ -400,16 +566,31 @@ class MeetingAdmin(StoredFileViewsMixin, PdfUploadMixin, admin.ModelAdmin):
         )
 
 
-class AttachmentInline(PdfUploadMixin, admin.TabularInline):
+class AttachmentInline(PdfUploadMixin, LabelledTabularInline):
     model = Attachment
     fields = ["title", "file", "position"]
     view_on_site = False
     extra = 1
+    add_another_text = "Tilføj endnu et bilag"
     pdf_file_urls = {
         "file": lambda attachment: reverse(
             "admin:minutes_agendaitem_attachment", args=[attachment.item_id, attachment.pk]
         )
     }
+
+
+class VoteInline(LabelledTabularInline):
+    """How each party voted, where the committee voted on the item."""
+
+    model = Vote
+    fields = ["party", "position"]
+    extra = 1
+    add_another_text = "Tilføj endnu en stemme"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "party":
+            kwargs["widget"] = forms.TextInput(attrs={"size": 3})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class AttachmentVersionInline(RecordInline):
@@ -427,8 +608,8 @@ class AttachmentVersionInline(RecordInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(StoredFileViewsMixin, admin.ModelAdmin):
-    """One item with its attachments; saving it returns the clerk to the meeting."""
+class AgendaItemAdmin(DanishInlinesMixin, StoredFileViewsMixin, admin.ModelAdmin):
+    """One item with its attachments and votes; saving it returns the clerk to the meeting."""
 
     not_found = "Punktet findes ikke."
     list_display = ["title", "number", "meeting", "is_closed", "attachment_count"]
@@ -446,8 +627,8 @@ class AgendaItemAdmin(StoredFileViewsMixin, admin.ModelAdmin):
 
     def get_inlines(self, request, obj):
         if obj is not None and obj.attachment_versions.exists():
-            return [AttachmentInline, AttachmentVersionInline]
-        return [AttachmentInline]
+            return [AttachmentInline, VoteInline, AttachmentVersionInline]
+        return [AttachmentInline, VoteInline]
 
     def get_urls(self):
         return [

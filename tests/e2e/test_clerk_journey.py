@@ -53,16 +53,16 @@ def test_clerk_adds_previews_and_publishes_a_meeting_whose_closed_item_stays_clo
     page.get_by_label("Mødetidspunkt").fill("17:00")
     page.get_by_label("Mødested").fill("Rådhuset, mødelokale 1")
     page.get_by_label("Referat som PDF").set_input_files(minutes_pdf)
-    # The participants are a table: its fields have column headings but no labels of their own.
-    page.locator("#id_participants-0-name").fill("Helle M. Adelborg")
-    page.locator("#id_participants-0-party").fill("A")
+    participant = page.locator("#participants-0")
+    participant.get_by_label("Navn", exact=True).fill("Helle M. Adelborg")
+    participant.get_by_label("Partibogstav").fill("A")
     fill_item(
         page.locator("#items-0"),
         1,
         "Godkendelse af dagsorden",
         sections=[("Beslutning", "Dagsordenen blev godkendt.")],
     )
-    page.get_by_role("button", name="Tilføj endnu en Dagsordenspunkt").click()
+    page.get_by_role("button", name="Tilføj endnu et dagsordenspunkt").click()
     fill_item(
         page.locator("#items-1"),
         2,
@@ -74,7 +74,10 @@ def test_clerk_adds_previews_and_publishes_a_meeting_whose_closed_item_stays_clo
 
     expect(page.locator(".messagelist")).to_contain_text("blev tilføjet")
     expect(page.locator(".field-pdf_text_status")).to_contain_text("kan findes ved søgning")
-    expect(page.get_by_label("Offentliggjort")).not_to_be_checked()
+    expect(page.locator(".meeting-status")).to_contain_text("Kladde – ikke offentliggjort")
+    # Saved items are folded to their number, title and flags; one opens at a time.
+    items = page.locator("#items-group .has_original summary")
+    expect(items).to_have_text(["1. Godkendelse af dagsorden", "2. PersonalesagLukket punkt"])
 
     # Not public yet: an anonymous visitor gets "Siden findes ikke" at the permalink.
     visitor = new_page("phone")
@@ -91,11 +94,10 @@ def test_clerk_adds_previews_and_publishes_a_meeting_whose_closed_item_stays_clo
     assert SECRET not in page.content()
 
     page.go_back()
-    page.get_by_label("Offentliggjort").check()
-    page.get_by_role("button", name="Gem", exact=True).first.click()
+    page.get_by_role("button", name="Gem og offentliggør").first.click()
 
-    expect(page.locator(".messagelist")).to_contain_text("blev ændret")
-    expect(page).to_have_url(re.compile(r"/admin/minutes/meeting/$"))
+    expect(page.locator(".messagelist")).to_contain_text("Mødet er gemt og offentliggjort")
+    expect(page.locator(".meeting-status")).to_contain_text("Offentliggjort")
 
     # Anyone can now read it at its permalink, and the closed item shows only its number.
     response = visitor.goto(PERMALINK)

@@ -10,6 +10,7 @@ import re
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 from webtest import Upload
 
@@ -154,9 +155,8 @@ def test_clerk_adds_a_published_meeting_with_participants_items_and_pdf(
         is_closed=True,
         case_presentation="Fortrolige oplysninger om husstanden.",
     )
-    form["is_published"] = True
 
-    saved(form)
+    saved(form, "_publish")
 
     meeting = Meeting.objects.get(committee=committee, date=datetime.date(2018, 5, 29))
     assert meeting.is_published
@@ -206,22 +206,28 @@ def test_first_publication_is_dated_once_through_unpublish_and_publish_again(
     assert meeting.first_published_at == first
 
 
-def test_the_published_checkbox_publishes_and_unpublishes_through_the_model(
+def test_the_publish_buttons_publish_and_unpublish_through_the_model(
     django_app, clerk, make_meeting
 ):
     meeting = make_meeting("2019-03-12", published=False)
-    form = django_app.get(change_url(meeting), user=clerk).forms["meeting_form"]
+    page = django_app.get(change_url(meeting), user=clerk)
+    assert text(element(page, "div", class_="meeting-status")).startswith(
+        "Status: Kladde – ikke offentliggjort"
+    )
+    assert "_unpublish" not in page.forms["meeting_form"].fields
 
-    form["is_published"] = True
-    saved(form)
+    page = saved(page.forms["meeting_form"], "_publish").follow()
     meeting.refresh_from_db()
     assert meeting.is_published
     first = meeting.first_published_at
     assert first is not None
+    assert messages_on(page) == ["Mødet er gemt og offentliggjort. Det kan nu ses på siden."]
+    assert text(element(page, "div", class_="meeting-status")).startswith(
+        f"Status: Offentliggjort {timezone.localtime(first):%d-%m-%Y}"
+    )
+    assert "_publish" not in page.forms["meeting_form"].fields
 
-    form = django_app.get(change_url(meeting)).forms["meeting_form"]
-    form["is_published"] = False
-    saved(form)
+    page = saved(page.forms["meeting_form"], "_unpublish").follow()
     meeting.refresh_from_db()
     assert not meeting.is_published
     assert meeting.first_published_at == first
@@ -374,9 +380,8 @@ def test_editing_a_meeting_before_it_is_published_is_not_a_correction(
     meeting = make_meeting("2018-05-29", published=False, items=[{"title": "Budget 2019"}])
     form = django_app.get(change_url(meeting), user=clerk).forms["meeting_form"]
     form["items-0-title"] = "Budget 2019 – de almene boliger"
-    form["is_published"] = True
 
-    saved(form)
+    saved(form, "_publish")
 
     meeting.refresh_from_db()
     assert meeting.is_published
@@ -390,7 +395,9 @@ def test_clerk_adds_an_attachment_on_the_items_page_and_returns_to_the_meeting(
     meeting = make_meeting("2018-05-29", items=[{"title": "Styringsdialog 2018"}])
     item = meeting.items.get()
     meeting_page = django_app.get(change_url(meeting), user=clerk)
-    assertContains(meeting_page, f'<a href="{item_url(item)}">Rediger bilag (0)</a>', html=True)
+    assertContains(
+        meeting_page, f'<a href="{item_url(item)}">Rediger bilag (0) og afstemning</a>', html=True
+    )
 
     form = meeting_page.click("Rediger bilag").forms["agendaitem_form"]
     fill_row(
@@ -407,7 +414,7 @@ def test_clerk_adds_an_attachment_on_the_items_page_and_returns_to_the_meeting(
     assert "langtidsplaner" in attachment.text
     meeting.refresh_from_db()
     assert meeting.corrected_at is not None
-    assertContains(response.follow(), "Rediger bilag (1)")
+    assertContains(response.follow(), "Rediger bilag (1) og afstemning")
     item_page = django_app.get(item_url(item))
     attachment_url = f"/admin/minutes/agendaitem/{item.pk}/bilag/{attachment.pk}.pdf"
     assertContains(item_page, f'<a href="{attachment_url}">Åbn PDF</a>', html=True)
