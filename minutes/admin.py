@@ -164,7 +164,12 @@ class LabelledTabularInline(admin.TabularInline):
     """A tabular inline whose fields are labelled for screen readers, not only by the column
     heading (which assistive technology does not tie to the fields)."""
 
+    # A party letter is one to three characters: a short box reads better in a table row.
+    narrow_fields = ("party",)
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.narrow_fields:
+            kwargs["widget"] = forms.TextInput(attrs={"size": 3})
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if formfield is not None:
             # Related fields come wrapped with their add/change links: label the field itself.
@@ -191,11 +196,6 @@ class ParticipantInline(LabelledTabularInline):
     fields = ["member", "name", "party", "status", "position"]
     extra = 1
     add_another_text = "Tilføj endnu en deltager"
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "party":
-            kwargs["widget"] = forms.TextInput(attrs={"size": 3})
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -586,11 +586,6 @@ class VoteInline(LabelledTabularInline):
     fields = ["party", "position"]
     extra = 1
     add_another_text = "Tilføj endnu en stemme"
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "party":
-            kwargs["widget"] = forms.TextInput(attrs={"size": 3})
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class AttachmentVersionInline(RecordInline):

@@ -100,3 +100,38 @@ def search_hits(client):
         return [text(title) for title in elements(page, "h3", class_="search-hit__title")]
 
     return search
+
+
+# A visitor's browser and their cookie choice, for the consent and the statistics tests.
+
+
+@pytest.fixture
+def visitor(django_app, db):
+    """A browser without JavaScript, new to the site (django-webtest)."""
+    from tests.consent.pages import as_browser
+
+    return as_browser(django_app)
+
+
+@pytest.fixture
+def opt_in(settings):
+    """The site switched to explicit opt-in."""
+    settings.COOKIE_CONSENT_OPT_OUT = False
+
+
+@pytest.fixture
+def accepted(visitor):
+    """The visitor has pressed "Accepter cookies" on the front page."""
+    from tests.consent.pages import press
+
+    assert press(visitor.get("/"), "Accepter cookies").status_code == 303
+    return visitor
+
+
+@pytest.fixture
+def declined(visitor):
+    """The visitor has pressed "nej tak til cookies" on the front page."""
+    from tests.consent.pages import press
+
+    assert press(visitor.get("/"), "nej tak til cookies").status_code == 303
+    return visitor
