@@ -198,16 +198,15 @@ def _save(meeting, parsed, notes, info, *, pdf, source_name, action):
     meeting.kind = parsed.kind
     if parsed.start_time is not None:
         meeting.start_time = parsed.start_time
+    remarks = parsed.remarks
     if parsed.place:
         if len(parsed.place) > PLACE_MAX:
             notes.append(
                 "Mødestedet var for langt og er afkortet; hele teksten står i bemærkningerne."
             )
-            parsed.remarks = "\n\n".join(
-                filter(None, [f"Mødested: {parsed.place}", parsed.remarks])
-            )
+            remarks = "\n\n".join(filter(None, [f"Mødested: {parsed.place}", remarks]))
         meeting.place = parsed.place[:PLACE_MAX]
-    meeting.remarks = parsed.remarks
+    meeting.remarks = remarks
     if pdf is not None and not _same_file(meeting.minutes_pdf, pdf):
         meeting.minutes_pdf = File(pdf, name=source_name or "dokument.pdf")
     elif source_name.lower().endswith(".docx"):
@@ -215,7 +214,6 @@ def _save(meeting, parsed, notes, info, *, pdf, source_name, action):
             "Word-dokumentet er ikke gemt som mødets PDF. Tilføj dagsordenen eller referatet "
             "som PDF, hvis det skal kunne hentes fra siden."
         )
-    meeting.import_report = _report(parsed, notes, info, source_name)
     meeting.save()
     if converting:
         # The minutes taking the agenda's place is what a published agenda is for, not a
@@ -225,11 +223,10 @@ def _save(meeting, parsed, notes, info, *, pdf, source_name, action):
 
     _save_participants(meeting, parsed)
     _save_items(meeting, parsed, notes, keep_others=converting)
-    # The notes may have grown while saving.
-    Meeting.objects.filter(pk=meeting.pk).update(
-        import_report=_report(parsed, notes, info, source_name)
-    )
-    meeting.refresh_from_db(fields=["import_report", "updated_at"])
+    # Written last, with what saving the items had to say too.
+    meeting.import_report = _report(parsed, notes, info, source_name)
+    Meeting.objects.filter(pk=meeting.pk).update(import_report=meeting.import_report)
+    meeting.refresh_from_db(fields=["updated_at"])
 
 
 def _report(parsed, notes, info, source_name):

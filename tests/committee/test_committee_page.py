@@ -7,7 +7,7 @@ from django.utils.html import escape
 from pytest_django.asserts import assertContains
 
 from committee.models import Member
-from tests.markup import attribute, element, elements
+from tests.markup import attribute, element, elements, text
 
 seed = importlib.import_module("committee.migrations.0002_seed_committee_content")
 
@@ -109,3 +109,35 @@ def test_committee_page_uses_a_fixed_number_of_queries(
 
     with django_assert_num_queries(4):
         assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/", "/referater/", "/referater/soeg/", "/cookies/"])
+def test_the_committees_name_on_every_page_comes_from_the_database(client, committee, url):
+    client.get(url)  # the name is kept in the cache from here on
+    committee.name = "Boligudvalget Hvidovre"
+    committee.save()
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assertContains(
+        response,
+        '<span class="site-name__committee">Boligudvalget Hvidovre</span>',
+        html=True,
+    )
+    footer = text(element(response, "footer", class_="site-footer"))
+    assert footer.startswith("Boligudvalget Hvidovre · Hvidovre Kommune")
+
+
+def test_the_calendar_and_feed_name_the_committee_from_the_database(client, committee):
+    committee.name = "Boligudvalget Hvidovre"
+    committee.save()
+
+    assert (
+        b"X-WR-CALNAME:M\xc3\xb8der i Boligudvalget Hvidovre"
+        in client.get("/referater/kalender.ics").content
+    )
+    assert (
+        b"<title>Referater fra Boligudvalget Hvidovre</title>"
+        in client.get("/referater/rss/").content
+    )
