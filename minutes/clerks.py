@@ -17,6 +17,7 @@ CLERK_PERMISSIONS = {
         "participant": ["add", "change", "delete", "view"],
         "agendaitem": ["add", "change", "delete", "view"],
         "attachment": ["add", "change", "delete", "view"],
+        "vote": ["add", "change", "delete", "view"],
         "minutespdfversion": ["view"],
         "attachmentversion": ["view"],
         "meetingredirect": ["view"],

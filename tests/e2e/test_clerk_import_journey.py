@@ -120,5 +120,9 @@ def test_the_clerks_forms_have_no_serious_accessibility_problems(
             second.get_by_role("link", name=re.compile("Rediger bilag")).click()
             expect(page).to_have_url(re.compile(r"/admin/minutes/agendaitem/\d+/change/$"))
             expect(page.get_by_role("heading", level=1)).to_have_text("Ret dagsordenspunkt")
+            # The clerk may record the votes per party: the inline is there, with the votes read.
+            votes = page.locator("#votes-group")
+            expect(votes.get_by_role("heading", name="Afstemning")).to_be_visible()
+            expect(votes.get_by_label("Parti").first).to_have_value("A")
 
     assert serious_axe_violations(page) == []

@@ -22,7 +22,7 @@ def granted():
 EXPECTED = {
     *(
         f"minutes.{action}_{model}"
-        for model in ["meeting", "participant", "agendaitem", "attachment"]
+        for model in ["meeting", "participant", "agendaitem", "attachment", "vote"]
         for action in ["add", "change", "delete", "view"]
     ),
     "minutes.view_minutespdfversion",
