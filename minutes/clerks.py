@@ -17,8 +17,6 @@ CLERK_PERMISSIONS = {
         "participant": ["add", "change", "delete", "view"],
         "agendaitem": ["add", "change", "delete", "view"],
         "attachment": ["add", "change", "delete", "view"],
-        "minutespdfversion": ["view"],
-        "attachmentversion": ["view"],
         "meetingredirect": ["view"],
     },
     "committee": {
