@@ -79,7 +79,27 @@ def public_record(verbose_name, *, excluded_fields=()):
     )
 
 
-class MeetingQuerySet(models.QuerySet):
+class RecordedQuerySet(models.QuerySet):
+    def delete(self):
+        # One delete, with everything it cascades to, is one change in the history.
+        with changesets.change_set():
+            return super().delete()
+
+
+class RecordedModel(models.Model):
+    """A model whose every delete, cascades included, is one change in the history."""
+
+    objects = RecordedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def delete(self, *args, **kwargs):
+        with changesets.change_set():
+            return super().delete(*args, **kwargs)
+
+
+class MeetingQuerySet(RecordedQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
@@ -141,7 +161,7 @@ class MeetingQuerySet(models.QuerySet):
         return found["latest"], found["count"]
 
 
-class Meeting(models.Model):
+class Meeting(RecordedModel):
     """One meeting of the committee; its date is its identity in URLs (/referater/2018-05-29/)."""
 
     class Kind(models.TextChoices):
@@ -315,7 +335,7 @@ class Meeting(models.Model):
         return True
 
 
-class Participant(models.Model):
+class Participant(RecordedModel):
     """A member present at, or absent from, a meeting; linked to the member where one exists."""
 
     class Status(models.TextChoices):
@@ -368,7 +388,7 @@ class Participant(models.Model):
 Section = collections.namedtuple("Section", ["field", "heading", "text"])
 
 
-class AgendaItem(models.Model):
+class AgendaItem(RecordedModel):
     """A numbered item ("punkt") on a meeting's agenda, with the sections of Danish minutes."""
 
     class Outcome(models.TextChoices):
@@ -467,7 +487,7 @@ class AgendaItem(models.Model):
         ]
 
 
-class Vote(models.Model):
+class Vote(RecordedModel):
     """How one party voted on an item: for, against, or abstaining."""
 
     class Position(models.TextChoices):
@@ -501,7 +521,7 @@ class Vote(models.Model):
         return f"{self.party}: {self.get_position_display()}"
 
 
-class Attachment(models.Model):
+class Attachment(RecordedModel):
     """
     An attachment ("bilag") to an agenda item: a title, and the PDF once a clerk has added it.
 
