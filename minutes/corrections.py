@@ -50,6 +50,12 @@ class Shown:
     file_record: int = 0  # the history_id of the record that holds the file
     file_name: str = ""
 
+    def __post_init__(self):
+        # A browser sends a textarea's line breaks as CRLF: saving a form unchanged is no
+        # correction, and the page shows the same text either way.
+        text = (self.text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+        object.__setattr__(self, "text", text)
+
     def same_as(self, other):
         return other is not None and (self.text, self.file_name) == (other.text, other.file_name)
 
@@ -402,5 +408,8 @@ def _marked(shown, other, tag):
         if op == "equal" or not chunk.strip():
             pieces.append(escape(chunk))
         else:
-            pieces.append(f"<{tag}>{escape(chunk)}</{tag}>")
+            # The spaces around a changed run stay unmarked: only words are marked.
+            core = chunk.strip()
+            lead, trail = chunk[: chunk.index(core)], chunk[chunk.index(core) + len(core) :]
+            pieces.append(f"{escape(lead)}<{tag}>{escape(core)}</{tag}>{escape(trail)}")
     return mark_safe("".join(pieces))

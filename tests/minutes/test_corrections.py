@@ -399,3 +399,19 @@ def test_a_change_that_only_touches_what_the_page_does_not_show_is_no_correction
 
     published_meeting.refresh_from_db()
     assert published_meeting.corrected_at is None
+
+
+def test_a_form_saved_with_the_browsers_line_breaks_is_no_correction(published_meeting):
+    opened = item(published_meeting, 1)
+    with correct():
+        opened.case_presentation = opened.case_presentation + "\r\n\r\nDen gælder til 2030."
+        opened.save()
+    with correct():
+        opened.case_presentation = opened.case_presentation.replace("\r\n", "\n")
+        opened.save()
+
+    published_meeting.refresh_from_db()
+    (correction,) = corrections_for([published_meeting])  # the sentence added, not the breaks
+    assert [part.label for group in correction.groups for part in group.parts] == [
+        "Sagsfremstilling"
+    ]
