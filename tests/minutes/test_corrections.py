@@ -415,3 +415,12 @@ def test_a_form_saved_with_the_browsers_line_breaks_is_no_correction(published_m
     assert [part.label for group in correction.groups for part in group.parts] == [
         "Sagsfremstilling"
     ]
+
+
+def test_the_statistics_count_a_meetings_corrections_page_for_the_meeting():
+    from visits.meetings import meeting_date, meeting_url_names
+
+    names = meeting_url_names()
+
+    assert meeting_date("referater/2018-05-29/rettelser/", names) == datetime.date(2018, 5, 29)
+    assert meeting_date("referater/rettelser/", names) is None
