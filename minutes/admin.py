@@ -150,8 +150,14 @@ REASON_FIELD = "correction_reason"
 REASON_MAX_LENGTH = 200
 
 
-def correction_reason_field():
-    return forms.CharField(
+class CorrectionReasonForm(forms.ModelForm):
+    """A model form with the clerk's public reason for a correction, kept in the history.
+
+    The admin shows the field only once the meeting has been published: before, nothing is a
+    correction.
+    """
+
+    correction_reason = forms.CharField(
         label="Begrundelse for rettelsen",
         required=False,
         max_length=REASON_MAX_LENGTH,
@@ -159,12 +165,6 @@ def correction_reason_field():
         "Skriv kort, hvad der var forkert; lad feltet stå tomt, hvis du ikke retter noget "
         "offentligt.",
     )
-
-
-class CorrectionReasonForm(forms.ModelForm):
-    """A model form with the clerk's public reason for a correction, kept in the history."""
-
-    correction_reason = correction_reason_field()
 
 
 class RecordedChangesMixin:
@@ -615,12 +615,13 @@ class MeetingAdmin(
         form = DocumentImportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             try:
-                result = import_document(
-                    form.cleaned_data["parsed"],
-                    committee=form.cleaned_data["committee"],
-                    pdf=form.pdf,
-                    source_name=form.source_name,
-                )
+                with changesets.change_set(user=request.user):
+                    result = import_document(
+                        form.cleaned_data["parsed"],
+                        committee=form.cleaned_data["committee"],
+                        pdf=form.pdf,
+                        source_name=form.source_name,
+                    )
             except ImportRefused as refusal:
                 form.add_error(None, self._refusal(refusal))
             else:
