@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "minutes",
     "consent",
     "visits",
+    "backups",
 ]
 
 MIDDLEWARE = [

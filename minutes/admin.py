@@ -7,6 +7,10 @@ one opened at a time. Publishing is a button of its own. Django admin has no nes
 an item's attachments and votes are edited on the item's own page, reached from the item's
 "Rediger bilag og afstemning" link; saving the item returns to the meeting. Uploaded files are
 never served from MEDIA_URL, so the admin serves them to clerks itself.
+
+Every change is kept in the history (django-simple-history): each admin action that saves or
+deletes is one change set (`minutes.changesets`) made by the clerk, with the clerk's public reason
+for a correction ("Begrundelse for rettelsen"). Files the history names are never deleted.
 """
 
 import datetime
@@ -16,32 +20,25 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminFileWidget, AdminTimeWidget
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 
 from committee.models import Committee, Member
 
+from . import changesets
 from .forms import DocumentImportForm
 from .imports import CREATED, ImportRefused, import_document
-from .models import (
-    AgendaItem,
-    Attachment,
-    AttachmentVersion,
-    Meeting,
-    MeetingRedirect,
-    MinutesPdfVersion,
-    Participant,
-    Vote,
-)
+from .models import AgendaItem, Attachment, Meeting, MeetingRedirect, Participant, Vote
 from .pdf import pdf_response
 
 # Minutes' sections are mostly a few lines; the box grows as the clerk types.
@@ -147,6 +144,70 @@ class StoredFileViewsMixin:
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         return obj
+
+
+REASON_FIELD = "correction_reason"
+REASON_MAX_LENGTH = 200
+
+
+class CorrectionReasonForm(forms.ModelForm):
+    """A model form with the clerk's public reason for a correction, kept in the history.
+
+    The admin shows the field only once the meeting has been published: before, nothing is a
+    correction.
+    """
+
+    correction_reason = forms.CharField(
+        label="Begrundelse for rettelsen",
+        required=False,
+        max_length=REASON_MAX_LENGTH,
+        help_text="Vises offentligt ved rettelsen, fx “Forkert dato for næste møde”. "
+        "Skriv kort, hvad der var forkert; lad feltet stå tomt, hvis du ikke retter noget "
+        "offentligt.",
+    )
+
+
+class RecordedChangesMixin:
+    """Every admin action that saves or deletes is one change set made by the clerk.
+
+    The change set dates all its historical records alike and, once done, works out the
+    meetings' corrections again (`minutes.changesets`).
+    """
+
+    def changeform_view(self, request, *args, **kwargs):
+        with changesets.change_set(user=request.user):
+            return super().changeform_view(request, *args, **kwargs)
+
+    def changelist_view(self, request, *args, **kwargs):
+        # Bulk actions and the list's editable fields.
+        with changesets.change_set(user=request.user):
+            return super().changelist_view(request, *args, **kwargs)
+
+    def delete_view(self, request, *args, **kwargs):
+        with changesets.change_set(user=request.user):
+            return super().delete_view(request, *args, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if reason := form.cleaned_data.get(REASON_FIELD, "").strip():
+            changesets.current().reason = reason
+        super().save_model(request, obj, form, change)
+
+
+def _earlier_files(records, current_names, url_for, label_for):
+    """Links to the files the history names that are no longer in use, newest first, once each."""
+    seen = set(current_names)
+    links = []
+    for record in records:
+        name = record.file_name
+        if name and name not in seen:
+            seen.add(name)
+            links.append((url_for(record), label_for(record)))
+    if not links:
+        return "Ingen."
+    return format_html(
+        '<ul class="earlier-files">{}</ul>',
+        format_html_join("", '<li><a href="{}">{}</a></li>', links),
+    )
 
 
 class ParticipantFormSet(forms.BaseInlineFormSet):
@@ -262,18 +323,6 @@ class RecordInline(admin.TabularInline):
         return False
 
 
-class MinutesPdfVersionInline(RecordInline):
-    """Earlier minutes PDFs, to look at but never to change: they are what was once public."""
-
-    model = MinutesPdfVersion
-    fields = ["replaced_at", "file_link"]
-
-    @admin.display(description="fil")
-    def file_link(self, version):
-        url = reverse("admin:minutes_meeting_pdf_version", args=[version.meeting_id, version.pk])
-        return format_html('<a href="{}">Åbn den tidligere PDF</a>', url)
-
-
 class MeetingRedirectInline(RecordInline):
     model = MeetingRedirect
     verbose_name_plural = "tidligere datoer (links hertil sendes videre til mødet)"
@@ -281,22 +330,38 @@ class MeetingRedirectInline(RecordInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(DanishInlinesMixin, StoredFileViewsMixin, PdfUploadMixin, admin.ModelAdmin):
+class MeetingAdmin(
+    RecordedChangesMixin,
+    DanishInlinesMixin,
+    StoredFileViewsMixin,
+    PdfUploadMixin,
+    admin.ModelAdmin,
+):
     list_display = ["date", "kind", "status", "item_count", "corrected_at"]
     list_filter = ["is_published", "kind"]
     date_hierarchy = "date"
     search_fields = ["items__title", "remarks", "place"]
     search_help_text = "Søg i punkternes titler, bemærkninger og mødested, eller skriv en dato."
     actions = ["publish_meetings", "unpublish_meetings"]
+    form = CorrectionReasonForm
     fieldsets = [
         ("Mødefakta", {"fields": ["committee", "kind", "date", "start_time", "place"]}),
-        ("Referat", {"fields": ["remarks", "minutes_pdf", "pdf_text_status"]}),
+        ("Referat", {"fields": ["remarks", "minutes_pdf", "pdf_text_status", "earlier_pdfs"]}),
         (
             "Offentliggørelse",
-            {"fields": ["first_published_at", "corrected_at", "updated_at"]},
+            {"fields": ["first_published_at", "corrected_at", "corrections_link", "updated_at"]},
         ),
     ]
-    readonly_fields = ["pdf_text_status", "first_published_at", "corrected_at", "updated_at"]
+    # Only for a meeting the public has seen: what a correction changes is shown with it.
+    correction_fieldset = ("Rettelse", {"fields": [REASON_FIELD]})
+    readonly_fields = [
+        "pdf_text_status",
+        "earlier_pdfs",
+        "first_published_at",
+        "corrected_at",
+        "corrections_link",
+        "updated_at",
+    ]
     change_list_template = "admin/minutes/meeting/change_list.html"
     radio_fields = {"kind": admin.HORIZONTAL}
     formfield_overrides = SHORT_TEXTAREAS
@@ -308,6 +373,8 @@ class MeetingAdmin(DanishInlinesMixin, StoredFileViewsMixin, PdfUploadMixin, adm
     not_found = "Mødet findes ikke."
 
     def get_fieldsets(self, request, obj=None):
+        if obj is not None and obj.has_been_published:
+            return [*self.fieldsets, self.correction_fieldset]
         if obj is not None:
             return self.fieldsets
         # A new meeting has nothing to show in the read-only fields yet.
@@ -347,9 +414,7 @@ class MeetingAdmin(DanishInlinesMixin, StoredFileViewsMixin, PdfUploadMixin, adm
 
     def get_inlines(self, request, obj):
         inlines = [ParticipantInline, AgendaItemInline]
-        # What a correction kept, shown only where there is something to show.
-        if obj is not None and obj.pdf_versions.exists():
-            inlines.append(MinutesPdfVersionInline)
+        # Old dates kept as redirects, shown only where there is something to show.
         if obj is not None and obj.redirects.exists():
             inlines.append(MeetingRedirectInline)
         return inlines
@@ -379,7 +444,7 @@ class MeetingAdmin(DanishInlinesMixin, StoredFileViewsMixin, PdfUploadMixin, adm
             path("indlaes/", view(self.import_view), name="minutes_meeting_import"),
             path("<int:object_id>/referat.pdf", view(self.pdf_view), name="minutes_meeting_pdf"),
             path(
-                "<int:object_id>/version/<int:version_id>.pdf",
+                "<int:object_id>/version/<int:record_id>.pdf",
                 view(self.pdf_version_view),
                 name="minutes_meeting_pdf_version",
             ),
@@ -397,10 +462,9 @@ class MeetingAdmin(DanishInlinesMixin, StoredFileViewsMixin, PdfUploadMixin, adm
         return super().render_change_form(request, context, add, change, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        # Whether this save corrects something the public has already seen (see save_related).
-        form.corrects_public_meeting = change and obj.has_been_published
         # Publishing is a button of its own, through the model, so that the first publication
-        # is dated exactly once.
+        # is dated exactly once (at the time of this change set: what this save changes belongs
+        # to the first publication, not to a correction).
         if PUBLISH in request.POST:
             obj.publish()
         elif UNPUBLISH in request.POST:
@@ -428,15 +492,41 @@ class MeetingAdmin(DanishInlinesMixin, StoredFileViewsMixin, PdfUploadMixin, adm
         self.message_user(request, message, messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:minutes_meeting_change", args=[obj.pk]))
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        content_changed = bool(form.changed_data) or any(
-            formset.has_changed() for formset in formsets
-        )
-        if getattr(form, "corrects_public_meeting", False) and content_changed:
-            meeting = form.instance
-            meeting.corrected_at = timezone.now()
-            meeting.save(update_fields=["corrected_at", "updated_at"])
+    def delete_view(self, request, object_id, extra_context=None):
+        """A meeting the public has seen is deleted only with a reason, kept in the history.
+
+        The confirmation says what goes from the public site and what stays on record.
+        """
+        meeting = self.get_object(request, unquote(object_id))
+        if meeting is None or not meeting.has_been_published:
+            return super().delete_view(request, object_id, extra_context)
+        if not self.has_delete_permission(request, meeting):
+            raise PermissionDenied
+        reason = request.POST.get("removal_reason", "").strip()[:REASON_MAX_LENGTH]
+        if request.method == "POST" and not reason:
+            self.message_user(
+                request,
+                "Skriv en begrundelse for sletningen (fx sagsnummeret på afgørelsen), "
+                "før mødet kan slettes.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+        context = {**(extra_context or {}), "removal": self._removal(meeting)}
+        with changesets.change_set(user=request.user, reason=reason):
+            return super().delete_view(request, object_id, context)
+
+    def _removal(self, meeting):
+        """What deleting a published meeting takes from the public site, in numbers."""
+        items = meeting.items.all()
+        files = Attachment.objects.filter(item__meeting=meeting).exclude(file="").count()
+        return {
+            "url": meeting.get_absolute_url(),
+            "published": meeting.first_published_at,
+            "items": items.count(),
+            "closed_items": items.filter(is_closed=True).count(),
+            "files": files + (1 if meeting.minutes_pdf else 0),
+            "redirects": meeting.redirects.count(),
+        }
 
     @admin.display(description="punkter", ordering="item_count")
     def item_count(self, meeting):
@@ -455,6 +545,26 @@ class MeetingAdmin(DanishInlinesMixin, StoredFileViewsMixin, PdfUploadMixin, adm
         if meeting.has_been_published:
             return "Fjernet fra siden (har været offentliggjort)"
         return "Kladde – ikke offentliggjort"
+
+    @admin.display(description="tidligere PDF'er")
+    def earlier_pdfs(self, meeting):
+        """The PDFs the meeting had before, kept in the history and in storage."""
+        records = meeting.history.exclude(minutes_pdf="").annotate(file_name=F("minutes_pdf"))
+        return _earlier_files(
+            records.only("history_id", "history_date", "minutes_pdf"),
+            [meeting.minutes_pdf.name or ""],
+            lambda record: reverse(
+                "admin:minutes_meeting_pdf_version", args=[meeting.pk, record.history_id]
+            ),
+            lambda record: f"PDF'en fra {timezone.localtime(record.history_date):%d-%m-%Y %H:%M}",
+        )
+
+    @admin.display(description="rettelser")
+    def corrections_link(self, meeting):
+        if not meeting.corrected_at:
+            return "Ingen rettelser efter offentliggørelsen."
+        url = reverse("minutes:meeting_corrections", kwargs={"date": meeting.date})
+        return format_html('<a href="{}">Se rettelserne, som borgerne ser dem</a>', url)
 
     @admin.display(description="tekst fra PDF til søgning")
     def pdf_text_status(self, meeting):
@@ -505,12 +615,13 @@ class MeetingAdmin(DanishInlinesMixin, StoredFileViewsMixin, PdfUploadMixin, adm
         form = DocumentImportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             try:
-                result = import_document(
-                    form.cleaned_data["parsed"],
-                    committee=form.cleaned_data["committee"],
-                    pdf=form.pdf,
-                    source_name=form.source_name,
-                )
+                with changesets.change_set(user=request.user):
+                    result = import_document(
+                        form.cleaned_data["parsed"],
+                        committee=form.cleaned_data["committee"],
+                        pdf=form.pdf,
+                        source_name=form.source_name,
+                    )
             except ImportRefused as refusal:
                 form.add_error(None, self._refusal(refusal))
             else:
@@ -555,14 +666,16 @@ class MeetingAdmin(DanishInlinesMixin, StoredFileViewsMixin, PdfUploadMixin, adm
             raise Http404("Mødet har ingen PDF.")
         return pdf_response(meeting.minutes_pdf, f"referat-{meeting.date}.pdf")
 
-    def pdf_version_view(self, request, object_id, version_id):
+    def pdf_version_view(self, request, object_id, record_id):
+        """An earlier PDF of the meeting, as the history names it."""
         meeting = self._viewable(request, object_id)
-        version = meeting.pdf_versions.filter(pk=version_id).first()
-        if version is None:
+        record = meeting.history.exclude(minutes_pdf="").filter(history_id=record_id).first()
+        if record is None:
             raise Http404("Versionen findes ikke.")
-        replaced = timezone.localtime(version.replaced_at)
+        saved = timezone.localtime(record.history_date)
         return pdf_response(
-            version.file, f"referat-{meeting.date}-erstattet-{replaced:%Y-%m-%d-%H%M}.pdf"
+            Meeting(minutes_pdf=record.minutes_pdf).minutes_pdf,
+            f"referat-{meeting.date}-fra-{saved:%Y-%m-%d-%H%M}.pdf",
         )
 
 
@@ -588,22 +701,10 @@ class VoteInline(LabelledTabularInline):
     add_another_text = "Tilføj endnu en stemme"
 
 
-class AttachmentVersionInline(RecordInline):
-    """Attachment files that were once public, replaced or removed since."""
-
-    model = AttachmentVersion
-    fields = ["title", "replaced_at", "file_link"]
-
-    @admin.display(description="fil")
-    def file_link(self, version):
-        url = reverse(
-            "admin:minutes_agendaitem_attachment_version", args=[version.item_id, version.pk]
-        )
-        return format_html('<a href="{}">Åbn det tidligere bilag</a>', url)
-
-
 @admin.register(AgendaItem)
-class AgendaItemAdmin(DanishInlinesMixin, StoredFileViewsMixin, admin.ModelAdmin):
+class AgendaItemAdmin(
+    RecordedChangesMixin, DanishInlinesMixin, StoredFileViewsMixin, admin.ModelAdmin
+):
     """One item with its attachments and votes; saving it returns the clerk to the meeting."""
 
     not_found = "Punktet findes ikke."
@@ -614,16 +715,42 @@ class AgendaItemAdmin(DanishInlinesMixin, StoredFileViewsMixin, admin.ModelAdmin
     search_fields = ["title", "decision", "case_presentation"]
     autocomplete_fields = ["meeting"]
     fields = ["meeting", *ITEM_FIELDS]
+    readonly_fields = ["earlier_attachments"]
+    form = CorrectionReasonForm
     formfield_overrides = SHORT_TEXTAREAS
     view_on_site = True
+    inlines = [AttachmentInline, VoteInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(attachment_count=Count("attachments"))
 
-    def get_inlines(self, request, obj):
-        if obj is not None and obj.attachment_versions.exists():
-            return [AttachmentInline, VoteInline, AttachmentVersionInline]
-        return [AttachmentInline, VoteInline]
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return self.fields
+        fields = [*self.fields, "earlier_attachments"]
+        if obj.meeting.has_been_published:
+            fields.append(REASON_FIELD)
+        return fields
+
+    @admin.display(description="tidligere bilag")
+    def earlier_attachments(self, item):
+        """Attachment files the item had before, kept in the history and in storage."""
+        records = (
+            Attachment.history.filter(item_id=item.pk)
+            .exclude(file="")
+            .annotate(file_name=F("file"))
+            .only("history_id", "history_date", "title", "file")
+        )
+        return _earlier_files(
+            records,
+            item.attachments.values_list("file", flat=True),
+            lambda record: reverse(
+                "admin:minutes_agendaitem_attachment_version", args=[item.pk, record.history_id]
+            ),
+            lambda record: (
+                f"{record.title} (fra {timezone.localtime(record.history_date):%d-%m-%Y %H:%M})"
+            ),
+        )
 
     def get_urls(self):
         return [
@@ -633,20 +760,12 @@ class AgendaItemAdmin(DanishInlinesMixin, StoredFileViewsMixin, admin.ModelAdmin
                 name="minutes_agendaitem_attachment",
             ),
             path(
-                "<int:object_id>/tidligere-bilag/<int:version_id>.pdf",
+                "<int:object_id>/tidligere-bilag/<int:record_id>.pdf",
                 self.admin_site.admin_view(self.attachment_version_view),
                 name="minutes_agendaitem_attachment_version",
             ),
             *super().get_urls(),
         ]
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        meeting = form.instance.meeting
-        changed = form.has_changed() or any(formset.has_changed() for formset in formsets)
-        if meeting.has_been_published and changed:
-            meeting.corrected_at = timezone.now()
-            meeting.save(update_fields=["corrected_at", "updated_at"])
 
     def response_post_save_add(self, request, obj):
         return self._back_to_meeting(obj)
@@ -665,13 +784,18 @@ class AgendaItemAdmin(DanishInlinesMixin, StoredFileViewsMixin, admin.ModelAdmin
             raise Http404("Bilaget findes ikke.")
         return pdf_response(attachment.file, f"bilag-{item.meeting.date}-{attachment.pk}.pdf")
 
-    def attachment_version_view(self, request, object_id, version_id):
+    def attachment_version_view(self, request, object_id, record_id):
+        """An attachment file the item had, as the history names it."""
         item = self._viewable(request, object_id)
-        version = item.attachment_versions.filter(pk=version_id).first()
-        if version is None:
+        record = (
+            Attachment.history.filter(item_id=item.pk, history_id=record_id)
+            .exclude(file="")
+            .first()
+        )
+        if record is None:
             raise Http404("Det tidligere bilag findes ikke.")
-        filename = f"tidligere-bilag-{item.meeting.date}-{version.pk}.pdf"
-        return pdf_response(version.file, filename)
+        filename = f"tidligere-bilag-{item.meeting.date}-{record.history_id}.pdf"
+        return pdf_response(Attachment(file=record.file).file, filename)
 
     def _back_to_meeting(self, item):
         return HttpResponseRedirect(reverse("admin:minutes_meeting_change", args=[item.meeting_id]))

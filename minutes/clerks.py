@@ -18,8 +18,6 @@ CLERK_PERMISSIONS = {
         "agendaitem": ["add", "change", "delete", "view"],
         "attachment": ["add", "change", "delete", "view"],
         "vote": ["add", "change", "delete", "view"],
-        "minutespdfversion": ["view"],
-        "attachmentversion": ["view"],
         "meetingredirect": ["view"],
     },
     "committee": {

@@ -1,33 +1,29 @@
-"""What people subscribe to: the RSS feed of new minutes and the calendar of meetings."""
+"""What people subscribe to: the RSS feeds of new minutes and of corrections, and the calendar."""
 
 import icalendar
 from django.contrib.syndication.views import Feed
 from django.core.cache import caches
 from django.db.models import F, Prefetch
 from django.http import HttpResponse
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 
 from committee.models import Committee
 
 from .caching import archive_version
-from .models import AgendaItem, Meeting
-from .presentation import meeting_title
+from .corrections import published_corrections
+from .models import UID_DOMAIN, AgendaItem, Meeting
+from .presentation import long_date_time, meeting_title
 
 
-class LatestMinutesFeed(Feed):
-    """The latest published minutes and agendas, newest publication first (RSS 2.0)."""
+class ArchiveCachedFeed(Feed):
+    """A feed kept rendered until a meeting changes (`archive_version`)."""
 
-    link = reverse_lazy("minutes:archive")
-    feed_url = reverse_lazy("minutes:feed")
-    language = "da"
-    description_template = "minutes/feed_description.html"
-    item_guid_is_permalink = False
-    size = 30
+    cache_name = "minutes-feed"
 
     def __call__(self, request, *args, **kwargs):
         # Feed readers poll all day: the rendered feed is kept until a meeting changes. The links
         # in it are absolute, so the host is part of the key.
-        key = f"minutes-feed:{request.get_host()}:{archive_version(request)}"
+        key = f"{self.cache_name}:{request.get_host()}:{archive_version(request)}"
         cache = caches["fragments"]
         if cached := cache.get(key):
             content, headers = cached
@@ -38,6 +34,17 @@ class LatestMinutesFeed(Feed):
         }
         cache.set(key, (response.content, headers), timeout=24 * 60 * 60)
         return response
+
+
+class LatestMinutesFeed(ArchiveCachedFeed):
+    """The latest published minutes and agendas, newest publication first (RSS 2.0)."""
+
+    link = reverse_lazy("minutes:archive")
+    feed_url = reverse_lazy("minutes:feed")
+    language = "da"
+    description_template = "minutes/feed_description.html"
+    item_guid_is_permalink = False
+    size = 30
 
     def title(self):
         return f"Referater fra {Committee.objects.current()}"
@@ -66,6 +73,43 @@ class LatestMinutesFeed(Feed):
 
     def item_updateddate(self, item):
         return item.updated_at
+
+
+class CorrectionsFeed(ArchiveCachedFeed):
+    """Corrections of the published minutes, newest first, with their before and after."""
+
+    cache_name = "minutes-corrections-feed"
+    link = reverse_lazy("minutes:corrections")
+    feed_url = reverse_lazy("minutes:corrections_feed")
+    language = "da"
+    description_template = "minutes/correction_feed_description.html"
+    item_guid_is_permalink = False
+    size = 30
+
+    def title(self):
+        return f"Rettelser i referaterne fra {Committee.objects.current()}"
+
+    def description(self):
+        return (
+            "Alt, der er rettet i referaterne, efter at de blev offentliggjort, med teksten før "
+            "og efter rettelsen."
+        )
+
+    def items(self):
+        return published_corrections()[: self.size]
+
+    def item_title(self, item):
+        return f"Rettet {long_date_time(item.when)}: {meeting_title(item.meeting)}"
+
+    def item_link(self, item):
+        url = reverse("minutes:meeting_corrections", kwargs={"date": item.meeting.date})
+        return f"{url}#{item.anchor}"
+
+    def item_guid(self, item):
+        return f"{item.anchor}-{item.meeting.pk}@{UID_DOMAIN}"
+
+    def item_pubdate(self, item):
+        return item.when
 
 
 def meetings_calendar(committee, meetings, site_url):

@@ -8,7 +8,8 @@ The rules, so that importing is safe to repeat and never destroys what was publi
   nothing twice). A draft a clerk made by hand is left alone.
 - A meeting that has been published is never overwritten, with one exception: the minutes of a
   meeting whose agenda was published turn that meeting into the minutes, at the same permalink,
-  with the same item numbers and anchors; the agenda's PDF is kept as an earlier version.
+  with the same item numbers and anchors. The agenda stays in the history, but this is not a
+  correction: the change set is marked as the agenda turned into the minutes.
 - Every note of the reading goes into the meeting's import report, for the clerk to check.
 """
 
@@ -22,7 +23,8 @@ from django.utils import timezone
 
 from committee.models import Member
 
-from .models import AgendaItem, Attachment, Meeting, Participant, Vote
+from . import changesets
+from .models import AgendaItem, Attachment, Meeting, Participant, RecordKind, Vote
 from .presentation import long_date
 
 CREATED = "oprettet som kladde"
@@ -176,7 +178,9 @@ def import_document(parsed, *, committee, pdf=None, source_name="", publish=Fals
             meeting=meeting, base_action=action, items=len(parsed.items), notes=notes, dry_run=True
         )
 
-    with transaction.atomic():
+    # The minutes taking the agenda's place is what a published agenda is for, not a correction.
+    kind = RecordKind.AGENDA_TO_MINUTES if action == TURNED_INTO_MINUTES else None
+    with changesets.change_set(kind=kind), transaction.atomic():
         _save(meeting, parsed, notes, info, pdf=pdf, source_name=source_name, action=action)
         published = False
         if publish and not notes and not meeting.is_published:
@@ -194,7 +198,6 @@ def import_document(parsed, *, committee, pdf=None, source_name="", publish=Fals
 
 def _save(meeting, parsed, notes, info, *, pdf, source_name, action):
     converting = action == TURNED_INTO_MINUTES
-    corrected_at = meeting.corrected_at
     meeting.kind = parsed.kind
     if parsed.start_time is not None:
         meeting.start_time = parsed.start_time
@@ -215,11 +218,6 @@ def _save(meeting, parsed, notes, info, *, pdf, source_name, action):
             "som PDF, hvis det skal kunne hentes fra siden."
         )
     meeting.save()
-    if converting:
-        # The minutes taking the agenda's place is what a published agenda is for, not a
-        # correction: the earlier PDF is kept, but the page does not say "rettet".
-        Meeting.objects.filter(pk=meeting.pk).update(corrected_at=corrected_at)
-        meeting.corrected_at = corrected_at
 
     _save_participants(meeting, parsed)
     _save_items(meeting, parsed, notes, keep_others=converting)
@@ -247,18 +245,22 @@ def _save_participants(meeting, parsed):
         for member in Member.objects.filter(committee=meeting.committee_id)
     }
     meeting.participants.all().delete()
-    Participant.objects.bulk_create(
-        Participant(
-            meeting=meeting,
-            member=(member := members.get(_normalised_name(person.name))),
-            # A member's own name and party are shown from the member; the document's are kept
-            # only where they differ, so nothing the document said is lost.
-            name="" if member and member.name == person.name else person.name[:NAME_MAX],
-            party="" if member and member.party == person.party else person.party[:PARTY_MAX],
-            status=person.status,
-            position=position,
-        )
-        for position, person in enumerate(parsed.participants, start=1)
+    changesets.bulk_create(
+        Participant,
+        [
+            Participant(
+                meeting=meeting,
+                member=(member := members.get(_normalised_name(person.name))),
+                # A member's own name and party are shown from the member; the document's are kept
+                # only where they differ, so nothing the document said is lost.
+                name="" if member and member.name == person.name else person.name[:NAME_MAX],
+                party="" if member and member.party == person.party else person.party[:PARTY_MAX],
+                status=person.status,
+                position=position,
+            )
+            for position, person in enumerate(parsed.participants, start=1)
+        ],
+        meeting_id=meeting.pk,
     )
     # bulk_create sends no signals: the page's freshness is moved on here.
     Meeting.objects.filter(pk=meeting.pk).update(updated_at=timezone.now())
@@ -291,12 +293,12 @@ def _save_items(meeting, parsed, notes, *, keep_others):
         seen.add(item.number)
 
         item.votes.all().delete()
-        Vote.objects.bulk_create(
-            [
-                Vote(item=item, party=vote.party[:PARTY_MAX], position=vote.position)
-                for vote in parsed_item.votes
-            ],
-            ignore_conflicts=True,
+        # A party named twice with the same position is one vote (the unique constraint).
+        votes = dict.fromkeys((vote.party[:PARTY_MAX], vote.position) for vote in parsed_item.votes)
+        changesets.bulk_create(
+            Vote,
+            [Vote(item=item, party=party, position=position) for party, position in votes],
+            meeting_id=meeting.pk,
         )
         known = {title.casefold() for title in item.attachments.values_list("title", flat=True)}
         for position, attachment_title in enumerate(parsed_item.attachments, start=1):

@@ -15,9 +15,11 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from committee.models import Committee, Member
 
+from . import changesets
 from .pdf import extract_file_text
 from .presentation import meeting_start, meeting_title
 from .validators import validate_pdf
@@ -37,7 +39,67 @@ def attachment_upload_to(instance, filename):
     return f"bilag/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.pdf"
 
 
-class MeetingQuerySet(models.QuerySet):
+class RecordKind(models.TextChoices):
+    """What a change kept in the history was, for telling corrections from the rest."""
+
+    CHANGE = "aendring", "Ændring"
+    # A published agenda turned into the minutes at the same permalink (minutes.imports): what
+    # a published agenda is for, not a correction.
+    AGENDA_TO_MINUTES = "referat", "Dagsordenen blev til referatet"
+    # A correction made before the site kept history: when is known, what changed is not.
+    UNRECORDED = "uregistreret", "Rettet, før siden førte historik"
+
+
+class PublicRecordBase(models.Model):
+    """What every historical record of the minutes carries beyond django-simple-history's own."""
+
+    record_kind = models.CharField(
+        "slags", max_length=12, choices=RecordKind, default=RecordKind.CHANGE
+    )
+
+    class Meta:
+        abstract = True
+
+
+def public_record(verbose_name, *, excluded_fields=()):
+    """
+    The history of a model whose content is (or feeds) public text: who changed what, when, why.
+
+    Every save and every delete is kept, whatever path it takes (admin, queryset, cascade): the
+    library records on post_save and post_delete. The history tables hold no foreign-key
+    constraints, so nothing the database deletes takes its history with it. The clerk's public
+    reason for a correction is the library's change reason.
+    """
+    return HistoricalRecords(
+        verbose_name=f"historik: {verbose_name}",
+        verbose_name_plural=f"historik: {verbose_name}",
+        bases=[PublicRecordBase],
+        excluded_fields=list(excluded_fields),
+        history_change_reason_field=models.TextField("begrundelse", null=True, blank=True),
+    )
+
+
+class RecordedQuerySet(models.QuerySet):
+    def delete(self):
+        # One delete, with everything it cascades to, is one change in the history.
+        with changesets.change_set():
+            return super().delete()
+
+
+class RecordedModel(models.Model):
+    """A model whose every delete, cascades included, is one change in the history."""
+
+    objects = RecordedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def delete(self, *args, **kwargs):
+        with changesets.change_set():
+            return super().delete(*args, **kwargs)
+
+
+class MeetingQuerySet(RecordedQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
@@ -99,7 +161,7 @@ class MeetingQuerySet(models.QuerySet):
         return found["latest"], found["count"]
 
 
-class Meeting(models.Model):
+class Meeting(RecordedModel):
     """One meeting of the committee; its date is its identity in URLs (/referater/2018-05-29/)."""
 
     class Kind(models.TextChoices):
@@ -143,7 +205,8 @@ class Meeting(models.Model):
         null=True,
         blank=True,
         editable=False,
-        help_text="Sidst indholdet blev ændret, efter at mødet var offentliggjort.",
+        help_text="Den seneste rettelse af den offentlige tekst, efter at mødet var "
+        "offentliggjort. Regnes ud fra historikken.",
     )
     import_report = models.TextField(
         "rapport fra indlæsningen",
@@ -155,6 +218,12 @@ class Meeting(models.Model):
     updated_at = models.DateTimeField("senest ændret", auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
+    # The PDF's text and the import report are derived or internal; corrected_at and updated_at
+    # are derived from the history itself.
+    history = public_record(
+        "møde",
+        excluded_fields=["minutes_pdf_text", "import_report", "corrected_at", "updated_at"],
+    )
 
     class Meta:
         verbose_name = "møde"
@@ -176,17 +245,10 @@ class Meeting(models.Model):
     def save(self, *args, **kwargs):
         old_date = getattr(self, "_date_in_db", None)
         update_fields = kwargs.get("update_fields")
-        replaced_pdf = None
-        if update_fields is None or "minutes_pdf" in update_fields:
-            replaced_pdf = self._take_in_new_pdf()
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "minutes_pdf_text", "corrected_at"}
+        reads_pdf = update_fields is None or "minutes_pdf" in update_fields
+        if reads_pdf and self._read_new_pdf() and update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "minutes_pdf_text"}
         super().save(*args, **kwargs)
-        if replaced_pdf:
-            # The replaced file stays in storage: a correction never destroys what was public.
-            MinutesPdfVersion.objects.create(
-                meeting=self, file=replaced_pdf, replaced_at=self.corrected_at
-            )
         if old_date and old_date != self.date and self.has_been_published:
             # Journalists have linked to the old date: keep it answering, forever.
             MeetingRedirect.objects.update_or_create(
@@ -236,7 +298,9 @@ class Meeting(models.Model):
         return event
 
     def publish(self, when=None):
-        when = when or timezone.now()
+        # Inside a change set (an admin save) publication is dated like the records it makes,
+        # so that what the same save changed belongs to the first publication, not a correction.
+        when = when or changesets.now()
         self.is_published = True
         if self.first_published_at is None:
             self.first_published_at = when
@@ -248,34 +312,30 @@ class Meeting(models.Model):
     def has_been_published(self):
         return self.first_published_at is not None
 
-    def _take_in_new_pdf(self):
+    def _read_new_pdf(self):
         """
-        When the minutes PDF has changed since it was stored, extract its text for search.
+        When the minutes PDF has changed since it was stored, read its text for search.
 
-        Returns the name of the file it replaces if the meeting had been published, and marks the
-        meeting as corrected; save() then keeps that file as an earlier version.
+        The replaced file stays in storage and in the history (`history`), which is what keeps
+        an earlier, public PDF on record. Returns whether the PDF changed.
         """
         if "minutes_pdf" not in self.__dict__:
-            return None  # deferred and never loaded, so not changed either
-        stored = None
+            return False  # deferred and never loaded, so not changed either
+        stored_name = ""
         if not self._state.adding:
-            stored = (
+            stored_name = (
                 Meeting._base_manager.filter(pk=self.pk)
-                .values("minutes_pdf", "first_published_at")
+                .values_list("minutes_pdf", flat=True)
                 .first()
-            )
-        stored_name = (stored or {}).get("minutes_pdf") or ""
+            ) or ""
         pdf = self.minutes_pdf
         if pdf._committed and (pdf.name or "") == stored_name:
-            return None
+            return False
         self.minutes_pdf_text = extract_file_text(pdf)
-        if stored_name and stored["first_published_at"]:
-            self.corrected_at = timezone.now()
-            return stored_name
-        return None
+        return True
 
 
-class Participant(models.Model):
+class Participant(RecordedModel):
     """A member present at, or absent from, a meeting; linked to the member where one exists."""
 
     class Status(models.TextChoices):
@@ -300,6 +360,8 @@ class Participant(models.Model):
     party = models.CharField("partibogstav", max_length=3, blank=True)
     status = models.CharField("status", max_length=10, choices=Status, default=Status.PRESENT)
     position = models.PositiveSmallIntegerField("rækkefølge", default=0)
+
+    history = public_record("deltager")
 
     class Meta:
         verbose_name = "deltager"
@@ -326,7 +388,7 @@ class Participant(models.Model):
 Section = collections.namedtuple("Section", ["field", "heading", "text"])
 
 
-class AgendaItem(models.Model):
+class AgendaItem(RecordedModel):
     """A numbered item ("punkt") on a meeting's agenda, with the sections of Danish minutes."""
 
     class Outcome(models.TextChoices):
@@ -376,6 +438,8 @@ class AgendaItem(models.Model):
         "Den vises under “Lukket punkt”; punktets titel og alt andet forbliver lukket.",
     )
 
+    history = public_record("dagsordenspunkt")
+
     class Meta:
         verbose_name = "dagsordenspunkt"
         verbose_name_plural = "dagsordenspunkter"
@@ -423,7 +487,7 @@ class AgendaItem(models.Model):
         ]
 
 
-class Vote(models.Model):
+class Vote(RecordedModel):
     """How one party voted on an item: for, against, or abstaining."""
 
     class Position(models.TextChoices):
@@ -438,6 +502,8 @@ class Vote(models.Model):
         "parti", max_length=3, help_text="Partibogstavet, fx A, C, F, O eller V."
     )
     position = models.CharField("stemme", max_length=6, choices=Position)
+
+    history = public_record("stemme")
 
     class Meta:
         verbose_name = "stemme"
@@ -455,7 +521,7 @@ class Vote(models.Model):
         return f"{self.party}: {self.get_position_display()}"
 
 
-class Attachment(models.Model):
+class Attachment(RecordedModel):
     """
     An attachment ("bilag") to an agenda item: a title, and the PDF once a clerk has added it.
 
@@ -478,6 +544,9 @@ class Attachment(models.Model):
     position = models.PositiveSmallIntegerField("rækkefølge", default=0)
     uploaded_at = models.DateTimeField("uploadet", auto_now_add=True)
 
+    # The PDF's text is derived from the file, which the history keeps by name.
+    history = public_record("bilag", excluded_fields=["text"])
+
     class Meta:
         verbose_name = "bilag"
         verbose_name_plural = "bilag"
@@ -488,79 +557,22 @@ class Attachment(models.Model):
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
-        replaced = None
-        # A deferred file was never loaded, so it cannot have changed.
+        # A deferred file was never loaded, so it cannot have changed. The replaced file stays
+        # in storage and in the history.
         if (update_fields is None or "file" in update_fields) and "file" in self.__dict__:
             stored = "" if self._state.adding else self._stored_file_name()
             if not self.file._committed or (self.file.name or "") != stored:
                 self.text = extract_file_text(self.file)
-                replaced = stored
                 if update_fields is not None:
                     kwargs["update_fields"] = {*update_fields, "text"}
         super().save(*args, **kwargs)
-        if replaced:
-            self._keep_if_it_was_public(replaced)
 
     def get_absolute_url(self):
         return reverse("minutes:attachment", kwargs={"date": self.item.meeting.date, "pk": self.pk})
 
-    def delete(self, *args, **kwargs):
-        self._keep_if_it_was_public(self.file.name)
-        return super().delete(*args, **kwargs)
-
     def _stored_file_name(self):
         stored = Attachment._base_manager.filter(pk=self.pk).values_list("file", flat=True).first()
         return stored or ""
-
-    def _keep_if_it_was_public(self, file_name):
-        """A file that was public stays, on record: a correction never destroys what was public."""
-        if (
-            file_name
-            and Meeting.objects.filter(
-                items=self.item_id, first_published_at__isnull=False
-            ).exists()
-        ):
-            AttachmentVersion.objects.create(item_id=self.item_id, title=self.title, file=file_name)
-
-
-class AttachmentVersion(models.Model):
-    """An attachment file that was once public, kept when a clerk replaced or removed it."""
-
-    item = models.ForeignKey(
-        AgendaItem,
-        on_delete=models.CASCADE,
-        related_name="attachment_versions",
-        verbose_name="punkt",
-    )
-    title = models.CharField("titel", max_length=300)
-    file = models.FileField("fil", max_length=255)
-    replaced_at = models.DateTimeField("erstattet eller fjernet", default=timezone.now)
-
-    class Meta:
-        verbose_name = "tidligere bilag"
-        verbose_name_plural = "tidligere bilag"
-        ordering = ["-replaced_at"]
-
-    def __str__(self):
-        return f"{self.title} (erstattet {timezone.localtime(self.replaced_at):%d-%m-%Y %H:%M})"
-
-
-class MinutesPdfVersion(models.Model):
-    """An earlier minutes PDF, kept when a clerk replaced it after publishing."""
-
-    meeting = models.ForeignKey(
-        Meeting, on_delete=models.CASCADE, related_name="pdf_versions", verbose_name="møde"
-    )
-    file = models.FileField("fil", max_length=255)
-    replaced_at = models.DateTimeField("erstattet", default=timezone.now)
-
-    class Meta:
-        verbose_name = "tidligere version af referatet"
-        verbose_name_plural = "tidligere versioner af referatet"
-        ordering = ["-replaced_at"]
-
-    def __str__(self):
-        return f"{self.meeting} (erstattet {timezone.localtime(self.replaced_at):%d-%m-%Y %H:%M})"
 
 
 class MeetingRedirect(models.Model):

@@ -23,6 +23,12 @@ def long_date(value):
         return dateformat.format(value, "j. F Y")
 
 
+def long_date_time(value):
+    """`3. juni 2024 kl. 14:10`, in the committee's time zone."""
+    local = timezone.localtime(value)
+    return f"{long_date(local)} kl. {local:%H:%M}"
+
+
 def weekday_date(value):
     """`Tirsdag den 29. maj 2018`."""
     with translation.override(settings.LANGUAGE_CODE):

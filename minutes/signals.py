@@ -1,17 +1,21 @@
-"""Keep the search index and the pages' Last-Modified in step with what clerks save.
+"""Keep the search index, the pages' Last-Modified and the history in step with what clerks save.
 
-A meeting's page shows its items, attachments and participants, which are saved on their own
-(admin inlines, the shell): a change to any of them marks the meeting as changed, so that a
+A meeting's page shows its items, attachments, votes and participants, which are saved on their
+own (admin inlines, the shell): a change to any of them marks the meeting as changed, so that a
 browser's conditional request gets the new page and not a 304. Deleting needs no reindexing:
 the search entries of a deleted meeting, item or attachment go with it (on_delete=CASCADE).
+
+Every historical record (django-simple-history) is stamped with the change set it belongs to
+(`minutes.changesets`): its time, user, public reason and kind.
 """
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
+from simple_history.signals import post_create_historical_record, pre_create_historical_record
 
-from . import search
-from .models import AgendaItem, Attachment, Meeting, Participant
+from . import changesets, search
+from .models import AgendaItem, Attachment, Meeting, Participant, Vote
 
 
 def _touch(meeting_id):
@@ -56,5 +60,43 @@ def touch_meeting(sender, instance, **kwargs):
 
 
 @receiver(post_delete, sender=Attachment, dispatch_uid="minutes_attachment_deleted")
-def touch_meeting_of_attachment(sender, instance, **kwargs):
+@receiver(post_save, sender=Vote, dispatch_uid="minutes_vote_saved")
+@receiver(post_delete, sender=Vote, dispatch_uid="minutes_vote_deleted")
+def touch_meeting_of_item_part(sender, instance, **kwargs):
     _touch(AgendaItem.objects.filter(pk=instance.item_id).values("meeting_id")[:1])
+
+
+# The history ------------------------------------------------------------------------------------
+
+HISTORICAL_MODELS = {
+    model.history.model for model in (Meeting, AgendaItem, Participant, Attachment, Vote)
+}
+
+
+@receiver(pre_create_historical_record, dispatch_uid="minutes_stamp_record")
+def stamp_record(sender, history_instance, **kwargs):
+    changes = changesets.current()
+    if sender not in HISTORICAL_MODELS or changes is None:
+        return
+    history_instance.history_date = changes.when
+    if changes.reason:
+        history_instance.history_change_reason = changes.reason
+    if changes.user is not None:
+        history_instance.history_user = changes.user
+    if changes.kind:
+        history_instance.record_kind = changes.kind
+
+
+@receiver(post_create_historical_record, dispatch_uid="minutes_note_record")
+def note_record(sender, history_instance, **kwargs):
+    if sender in HISTORICAL_MODELS:
+        changesets.recorded(meeting_of(history_instance))
+
+
+def meeting_of(record):
+    """The id of the meeting a historical record belongs to, also after it has been deleted."""
+    if isinstance(record, Meeting.history.model):
+        return record.id
+    if hasattr(record, "meeting_id"):
+        return record.meeting_id
+    return AgendaItem.history.filter(id=record.item_id).values_list("meeting_id", flat=True).first()

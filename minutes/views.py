@@ -1,4 +1,4 @@
-"""The public side of the minutes: archive, year, meeting, PDFs, search and calendar.
+"""The public side of the minutes: archive, year, meeting, PDFs, corrections, search and calendar.
 
 HTTP caching (validators, no caching for clerks) is `minutes.caching`'s job; every public view
 here is wrapped in one of its decorators.
@@ -16,6 +16,7 @@ from committee.models import Committee
 
 from . import presentation
 from .caching import archive_page, archive_version, meeting_page
+from .corrections import ATTACHMENT, MINUTES_PDF, corrections_for, published_corrections
 from .feeds import meetings_calendar
 from .models import Attachment, Meeting, MeetingRedirect
 from .pdf import pdf_response
@@ -25,6 +26,11 @@ MEETINGS_PER_PAGE = 50
 # Danish letters spelled out, so that file names keep them readable: "Økonomi" → "oekonomi".
 DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 HITS_PER_PAGE = 20
+CORRECTIONS_PER_PAGE = 20
+CORRECTION_FILE_URLS = {
+    MINUTES_PDF: "minutes:correction_pdf",
+    ATTACHMENT: "minutes:correction_attachment",
+}
 
 
 # Who sees what ---------------------------------------------------------------------------------
@@ -186,6 +192,53 @@ def attachment(request, date, pk):
     name = file_slug(item_file.title)[:60].strip("-") or item_file.pk
     filename = f"bilag-{item_file.item.number}-{name}.pdf"
     return pdf_response(item_file.file, filename)
+
+
+@meeting_page
+def meeting_corrections(request, date):
+    """Every correction of one meeting since it was first published, newest first."""
+    queryset = Meeting.objects.select_related("committee").defer(
+        "minutes_pdf_text", "import_report"
+    )
+    found, moved = find_meeting(request, date, queryset)
+    if moved:
+        return HttpResponsePermanentRedirect(
+            reverse("minutes:meeting_corrections", kwargs={"date": moved.date})
+        )
+    context = {
+        "meeting": found,
+        "corrections": corrections_for([found]),
+        "is_preview": not found.is_published,
+    }
+    return render(request, "minutes/meeting_corrections.html", context)
+
+
+@meeting_page
+def correction_file(request, date, kind, record_id):
+    """A file a correction shows, before or after: served only if the corrections link to it."""
+    queryset = Meeting.objects.only("id", "date", "is_published", "committee_id")
+    found, moved = find_meeting(request, date, queryset)
+    if moved:
+        url_name = CORRECTION_FILE_URLS[kind]
+        return HttpResponsePermanentRedirect(
+            reverse(url_name, kwargs={"date": moved.date, "record_id": record_id})
+        )
+    files = {}
+    for correction in corrections_for([found]):
+        files.update(correction.files())
+    name = files.get((kind, record_id))
+    if name is None:
+        raise Http404("Filen hører ikke til mødets rettelser.")
+    field_file = Meeting(minutes_pdf=name).minutes_pdf
+    return pdf_response(field_file, f"{kind}-{found.date.isoformat()}-version-{record_id}.pdf")
+
+
+@archive_page
+def corrections(request):
+    """Every correction of the published minutes, newest first."""
+    page = paginate(request, published_corrections(), CORRECTIONS_PER_PAGE)
+    context = {"page_obj": page, "corrections": page.object_list, "page_query": QueryDict()}
+    return render(request, "minutes/corrections.html", context)
 
 
 @archive_page

@@ -42,9 +42,14 @@ def pdf_file():
 
 @pytest.fixture
 def make_meeting(committee, media_root):
-    """Create a meeting (published unless said otherwise) with agenda items given as dicts."""
+    """Create a meeting (published unless said otherwise) with agenda items given as dicts.
+
+    It is made the way a clerk makes one: one change, so that its items are part of the meeting
+    as first published and not corrections of it.
+    """
     import datetime
 
+    from minutes import changesets
     from minutes.models import AgendaItem, Meeting
 
     def build(date="2018-05-29", *, published=True, items=(), **fields):
@@ -55,11 +60,15 @@ def make_meeting(committee, media_root):
             place=fields.pop("place", "Rådhuset, mødelokale 1"),
             **fields,
         )
-        if published:
-            meeting.publish()
-        meeting.save()
-        for number, item in enumerate(items, start=1):
-            AgendaItem.objects.create(meeting=meeting, number=item.pop("number", number), **item)
+        with changesets.change_set():
+            if published:
+                meeting.publish()
+            meeting.save()
+            for number, item in enumerate(items, start=1):
+                AgendaItem.objects.create(
+                    meeting=meeting, number=item.pop("number", number), **item
+                )
+        meeting.refresh_from_db(fields=["corrected_at", "updated_at"])
         return meeting
 
     return build

@@ -218,7 +218,18 @@ def visit(request):
 @pytest.fixture
 def minutes_archive(make_meeting, committee):
     """The published meetings of `content.py`; the full meeting of 29 May 2018."""
-    return content.build_archive(make_meeting, committee)
+    from minutes import changesets
+
+    # Made in one change, so that all of it is the meetings as first published, not corrections.
+    with changesets.change_set():
+        return content.build_archive(make_meeting, committee)
+
+
+@pytest.fixture
+def corrected_minutes(minutes_archive):
+    """The full meeting of 29 May 2018, corrected after publication: a decision, a remark and
+    the attachment's file, with the clerk's reason."""
+    return content.correct_meeting(minutes_archive)
 
 
 CLERK_USERNAME = "anna.referent"

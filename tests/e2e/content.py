@@ -114,3 +114,27 @@ def build_archive(make_meeting, committee):
         ),
     )
     return meeting
+
+
+CORRECTION_REASON = "Forkert dato for næste møde"
+CORRECTIONS_PATH = "/referater/2018-05-29/rettelser/"
+
+
+def correct_meeting(meeting):
+    """Correct the full meeting after publication, as a clerk's save would."""
+    from minutes import changesets
+    from minutes.models import Attachment
+
+    with changesets.change_set(reason=CORRECTION_REASON):
+        meeting.remarks = (
+            "Bente Berg (V) deltog som stedfortræder for Carl Cort (C). Næste møde er den 19. juni."
+        )
+        meeting.save()
+        item = meeting.items.get(number=2)
+        item.decision = "Indstillingen blev godkendt med den ændring, at planen deles i to etaper."
+        item.save()
+        attachment = Attachment.objects.get(item=item)
+        attachment.file = ContentFile(pdf_bytes(ATTACHMENT_TITLE, "Rettet oversigt."), name="b.pdf")
+        attachment.save()
+    meeting.refresh_from_db()
+    return meeting

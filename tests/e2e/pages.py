@@ -31,6 +31,7 @@ class PageType:
 
 
 ARCHIVE = ("minutes_archive",)
+CORRECTED = ("corrected_minutes",)
 
 PAGE_TYPES = [
     # The committee page lists the latest minutes and the members, so it needs the archive too.
@@ -40,6 +41,9 @@ PAGE_TYPES = [
     # Members present and absent, remarks, the PDF, an open item with every section and one with
     # an attachment, and a closed item.
     PageType("meeting", "/referater/2018-05-29/", needs=ARCHIVE),
+    # A decision, the remarks and an attachment's file corrected, with the clerk's reason.
+    PageType("meeting-corrections", "/referater/2018-05-29/rettelser/", needs=CORRECTED),
+    PageType("corrections", "/referater/rettelser/", needs=CORRECTED),
     PageType("search-results", "/referater/soeg/?q=helhedsplan", needs=ARCHIVE),
     PageType("search-no-results", "/referater/soeg/?q=svømmehal", needs=ARCHIVE),
     PageType("search-empty", "/referater/soeg/"),

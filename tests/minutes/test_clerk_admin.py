@@ -16,7 +16,7 @@ from webtest import Upload
 
 from committee.models import Committee, Member
 from minutes.demo import make_pdf
-from minutes.models import Attachment, AttachmentVersion, Meeting, MinutesPdfVersion
+from minutes.models import Attachment, Meeting
 from tests.markup import element, elements, text
 
 pytestmark = pytest.mark.django_db
@@ -348,14 +348,15 @@ def test_replacing_the_pdf_of_a_published_meeting_keeps_the_old_one(
     assert meeting.minutes_pdf.name != old_name
     assert "Den rettede udgave." in meeting.minutes_pdf_text
     assert meeting.corrected_at is not None
-    version = MinutesPdfVersion.objects.get(meeting=meeting)
-    assert version.file.name == old_name
+    record = meeting.history.filter(minutes_pdf=old_name).latest()
     assert (media_root / old_name).exists()
 
     page = django_app.get(change_url(meeting))
-    version_url = f"/admin/minutes/meeting/{meeting.pk}/version/{version.pk}.pdf"
-    assertContains(page, f'<a href="{version_url}">Åbn den tidligere PDF</a>', html=True)
-    response = page.click("Åbn den tidligere PDF")
+    version_url = f"/admin/minutes/meeting/{meeting.pk}/version/{record.history_id}.pdf"
+    saved_at = timezone.localtime(record.history_date)
+    label = f"PDF'en fra {saved_at:%d-%m-%Y %H:%M}"
+    assertContains(page, f'<a href="{version_url}">{label}</a>', html=True)
+    response = page.click(label)
     assert response["Content-Type"] == "application/pdf"
     assert response.body == (media_root / old_name).read_bytes()
 
@@ -613,8 +614,9 @@ def test_replacing_or_removing_a_published_attachment_keeps_the_earlier_file(
 
     first.refresh_from_db()
     assert "Det rettede udkast." in first.text
-    replaced = AttachmentVersion.objects.get(item=item)
-    assert (replaced.title, replaced.file.name) == ("Helhedsplan, udkast", first_name)
+    second_name = first.file.name
+    replaced = Attachment.history.filter(file=first_name).latest()
+    assert (replaced.title, replaced.item_id) == ("Helhedsplan, udkast", item.pk)
     assert (media_root / first_name).exists()
 
     form = django_app.get(item_url(item)).forms["agendaitem_form"]
@@ -622,16 +624,20 @@ def test_replacing_or_removing_a_published_attachment_keeps_the_earlier_file(
     saved(form)
 
     assert not Attachment.objects.filter(item=item).exists()
-    assert AttachmentVersion.objects.filter(item=item).count() == 2
+    removed = Attachment.history.latest()
+    assert (removed.history_type, removed.file) == ("-", second_name)
+    assert (media_root / second_name).exists()
     page = django_app.get(item_url(item))
-    version_url = f"/admin/minutes/agendaitem/{item.pk}/tidligere-bilag/{replaced.pk}.pdf"
-    assertContains(page, f'<a href="{version_url}">Åbn det tidligere bilag</a>', html=True)
+    version_url = f"/admin/minutes/agendaitem/{item.pk}/tidligere-bilag/{replaced.history_id}.pdf"
+    saved_at = timezone.localtime(replaced.history_date)
+    label = f"Helhedsplan, udkast (fra {saved_at:%d-%m-%Y %H:%M})"
+    assertContains(page, f'<a href="{version_url}">{label}</a>', html=True)
     response = page.click(href=re.escape(version_url))
     assert response["Content-Type"] == "application/pdf"
     assert response.body == (media_root / first_name).read_bytes()
 
 
-def test_attachments_of_a_meeting_never_published_are_replaced_without_a_record(
+def test_attachments_of_a_meeting_never_published_are_replaced_without_a_correction(
     make_meeting, pdf_file
 ):
     meeting = make_meeting("2018-05-29", published=False, items=[{"title": "Kladde"}])
@@ -642,8 +648,12 @@ def test_attachments_of_a_meeting_never_published_are_replaced_without_a_record(
     attachment.file = pdf_file("Nyt udkast.")
     attachment.save()
     attachment.delete()
+    meeting.publish()
+    meeting.save()
 
-    assert not AttachmentVersion.objects.exists()
+    meeting.refresh_from_db()
+    assert meeting.corrected_at is None
+    assert Attachment.history.count() == 3  # kept, though never public
 
 
 def test_meeting_time_is_shown_to_the_clerk_in_hours_and_minutes(django_app, clerk, make_meeting):

@@ -25,8 +25,6 @@ EXPECTED = {
         for model in ["meeting", "participant", "agendaitem", "attachment", "vote"]
         for action in ["add", "change", "delete", "view"]
     ),
-    "minutes.view_minutespdfversion",
-    "minutes.view_attachmentversion",
     "minutes.view_meetingredirect",
     "committee.view_member",
     "committee.view_committee",

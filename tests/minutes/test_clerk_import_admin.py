@@ -142,7 +142,8 @@ def test_the_agenda_then_the_minutes_at_the_same_permalink(django_app, clerk, me
     assert meeting.pk == agenda.pk
     assert meeting.kind == "referat"
     assert meeting.is_published
-    assert meeting.pdf_versions.count() == 1
+    assert meeting.history.exclude(minutes_pdf=meeting.minutes_pdf.name).exists()
+    assert meeting.corrected_at is None
     assert "dagsordenen er gjort til referat" in messages_on(page)[0]
 
 
@@ -150,3 +151,12 @@ def test_only_clerks_who_may_add_meetings_may_import(django_app, django_user_mod
     visitor = django_user_model.objects.create_user("gæst", password="x", is_staff=True)
 
     assert django_app.get(IMPORT_URL, user=visitor, status=403).status_code == 403
+
+
+def test_an_import_is_recorded_as_the_clerks_change(django_app, clerk, media_root):
+    form = django_app.get(IMPORT_URL, user=clerk).forms["meeting_import_form"]
+    form["document"] = upload("referat-2018-05-29.pdf")
+    form.submit("_import")
+
+    record = Meeting.history.get()
+    assert (record.history_type, record.history_user) == ("+", clerk)

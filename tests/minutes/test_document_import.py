@@ -6,10 +6,11 @@ import datetime
 import pytest
 
 from committee.models import Member
+from minutes.corrections import corrections_for
 from minutes.demo import make_pdf
 from minutes.importing import parse_text
 from minutes.imports import CREATED, TURNED_INTO_MINUTES, UPDATED, ImportRefused, import_document
-from minutes.models import Meeting, MinutesPdfVersion
+from minutes.models import Meeting
 
 from .documents_for_tests import minutes_text
 
@@ -123,9 +124,11 @@ def test_the_minutes_turn_a_published_agenda_into_minutes_at_the_same_permalink(
     assert meeting.get_absolute_url() == url
     assert [i.anchor for i in meeting.items.all()] == anchors
     assert meeting.items.get(number=2).outcome == "anbefalet"
-    assert list(MinutesPdfVersion.objects.values_list("file", flat=True)) == [agenda_file]
+    assert agenda_file in meeting.history.values_list("minutes_pdf", flat=True)
     # The minutes taking the agenda's place is not a correction.
+    meeting.refresh_from_db()
     assert meeting.corrected_at is None
+    assert corrections_for([meeting]) == []
 
 
 def test_an_agenda_is_not_imported_over_minutes(committee):

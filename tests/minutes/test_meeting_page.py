@@ -183,7 +183,12 @@ def test_pdf_link_and_publication_dates_are_shown(client, full_meeting, pdf_file
         html=True,
     )
     assertContains(response, "<p>Offentliggjort 1. juni 2018</p>", html=True)
-    assertContains(response, "<p>Senest rettet 3. juni 2018 kl. 10:15</p>", html=True)
+    assertContains(
+        response,
+        "<p>Rettet 3. juni 2018 kl. 10:15 – "
+        '<a href="/referater/2018-05-29/rettelser/">se hvad der er rettet</a></p>',
+        html=True,
+    )
 
 
 def test_never_corrected_meeting_does_not_say_corrected(client, make_meeting):
@@ -192,7 +197,8 @@ def test_never_corrected_meeting_does_not_say_corrected(client, make_meeting):
     html = meeting_page(client).content.decode()
 
     assert "Offentliggjort " in html
-    assert "Senest rettet" not in html
+    assert "Rettet " not in html
+    assert "/rettelser/" not in html
 
 
 def test_agenda_is_titled_dagsorden(client, make_meeting):

@@ -9,8 +9,9 @@ from fpdf import FPDF
 from pypdf import PageObject
 
 from minutes import pdf as minutes_pdf
+from minutes.corrections import corrections_for
 from minutes.demo import make_pdf
-from minutes.models import AgendaItem, Attachment, Meeting, MinutesPdfVersion
+from minutes.models import AgendaItem, Attachment, Meeting
 from minutes.pdf import extract_text
 
 
@@ -143,9 +144,14 @@ def test_attachment_text_is_stored_on_save(make_meeting, pdf_file):
     assert "Afdelingernes langtidsplaner." in Attachment.objects.get(pk=attachment.pk).text
 
 
-def test_replacing_a_published_pdf_keeps_the_old_file_as_a_version(
-    make_meeting, pdf_file, media_root
-):
+def pdf_correction(meeting):
+    """(before, after) file names of the newest correction's minutes PDF."""
+    (correction,) = corrections_for([meeting])
+    (part,) = [part for group in correction.groups for part in group.parts]
+    return tuple(side.file_name if side else None for side in (part.before, part.after))
+
+
+def test_replacing_a_published_pdf_keeps_the_old_file_on_record(make_meeting, pdf_file, media_root):
     meeting = make_meeting(minutes_pdf=pdf_file("Første udgave."))
     old_name = meeting.minutes_pdf.name
 
@@ -153,14 +159,14 @@ def test_replacing_a_published_pdf_keeps_the_old_file_as_a_version(
     meeting.minutes_pdf = pdf_file("Rettet udgave.")
     meeting.save()
 
-    version = MinutesPdfVersion.objects.get(meeting=meeting)
-    assert version.file.name == old_name
-    assert version.replaced_at == meeting.corrected_at
+    meeting.refresh_from_db()
+    assert pdf_correction(meeting) == (old_name, meeting.minutes_pdf.name)
+    assert meeting.corrected_at == meeting.history.latest().history_date
     assert (media_root / old_name).read_bytes().startswith(b"%PDF-")
-    assert "Rettet udgave." in Meeting.objects.get(pk=meeting.pk).minutes_pdf_text
+    assert "Rettet udgave." in meeting.minutes_pdf_text
 
 
-def test_removing_a_published_pdf_keeps_it_as_a_version_too(make_meeting, pdf_file, media_root):
+def test_removing_a_published_pdf_keeps_it_on_record_too(make_meeting, pdf_file, media_root):
     meeting = make_meeting(minutes_pdf=pdf_file("Første udgave."))
     old_name = meeting.minutes_pdf.name
 
@@ -168,7 +174,8 @@ def test_removing_a_published_pdf_keeps_it_as_a_version_too(make_meeting, pdf_fi
     meeting.minutes_pdf = None
     meeting.save()
 
-    assert MinutesPdfVersion.objects.get(meeting=meeting).file.name == old_name
+    meeting.refresh_from_db()
+    assert pdf_correction(meeting) == (old_name, None)
     assert (media_root / old_name).exists()
     assert meeting.minutes_pdf_text == ""
     assert meeting.corrected_at is not None
@@ -182,17 +189,20 @@ def test_replacing_the_pdf_of_a_draft_is_no_correction(make_meeting, pdf_file):
     meeting.publish()
     meeting.save()
 
-    assert not MinutesPdfVersion.objects.exists()
+    meeting.refresh_from_db()
+    assert corrections_for([meeting]) == []
     assert meeting.corrected_at is None
     assert "Endelig udgave." in meeting.minutes_pdf_text
 
 
 def test_saving_only_some_fields_leaves_the_pdf_alone(make_meeting, pdf_file):
     meeting = make_meeting(minutes_pdf=pdf_file("Første udgave."))
+    pdf_name = meeting.minutes_pdf.name
 
     meeting = Meeting.objects.get(pk=meeting.pk)
     meeting.remarks = "Rettet bemærkning."
     meeting.save(update_fields=["remarks"])
 
-    assert not MinutesPdfVersion.objects.exists()
-    assert "Første udgave." in Meeting.objects.get(pk=meeting.pk).minutes_pdf_text
+    meeting.refresh_from_db()
+    assert meeting.minutes_pdf.name == pdf_name
+    assert "Første udgave." in meeting.minutes_pdf_text

@@ -6,6 +6,7 @@ also counted exactly.
 """
 
 import datetime
+import re
 
 import pytest
 from django.core.cache import caches
@@ -16,6 +17,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains
 
 from committee.models import Member
+from minutes import changesets
 from minutes.demo import make_pdf
 from minutes.models import AgendaItem, Attachment, Meeting, Participant, SearchEntry, Vote
 from tests.markup import elements
@@ -169,3 +171,60 @@ def test_archive_fetches_only_the_columns_a_row_needs(client, make_meeting):
     listing = [q["sql"] for q in captured.captured_queries if "LIMIT" in q["sql"]]
     assert listing
     assert all('"remarks"' not in sql and '"minutes_pdf_text"' not in sql for sql in listing)
+
+
+def corrected_meeting(make_meeting, date, corrections=1):
+    """A published meeting with an item, an attachment, a vote and a participant, corrected."""
+    with changesets.change_set():
+        meeting = make_meeting(date, items=[{"title": "Punkt", "decision": "Godkendt."}])
+        item = meeting.items.get()
+        Attachment.objects.create(
+            item=item, title="Bilag", file=SimpleUploadedFile("b.pdf", make_pdf("B"))
+        )
+        Vote.objects.create(item=item, party="A", position=Vote.Position.FOR)
+        Participant.objects.create(meeting=meeting, name="Helle", party="A")
+    for n in range(corrections):
+        with changesets.change_set(reason=f"Rettelse {n}"):
+            item.decision = f"Godkendt, {n}. gang."
+            item.save()
+            attachment = item.attachments.get()
+            attachment.file = SimpleUploadedFile("b.pdf", make_pdf(f"B{n}"))
+            attachment.save()
+    return meeting
+
+
+@pytest.mark.parametrize(
+    ("url", "own_queries"),
+    [
+        # validators, corrected meetings, their history: meetings, items, participants (with
+        # members), attachments, votes
+        ("/referater/rettelser/", 7),
+        ("/referater/rettelser/rss/", 7),
+        # validators, the meeting, its history (five tables)
+        ("/referater/2018-05-29/rettelser/", 7),
+    ],
+)
+def test_corrections_pages_cost_the_same_with_1_and_30_corrected_meetings(
+    client, make_meeting, django_assert_num_queries, url, own_queries
+):
+    corrected_meeting(make_meeting, "2018-05-29")
+    total, own = count_queries(client, url)
+    assert own == own_queries
+
+    for n in range(29):
+        corrected_meeting(make_meeting, datetime.date(2019, 1, 1) + datetime.timedelta(weeks=n), 3)
+    cold_lists()
+
+    with django_assert_num_queries(total):
+        assert client.get(url).status_code == 200
+
+
+def test_an_earlier_file_of_a_correction_costs_a_fixed_number_of_queries(client, make_meeting):
+    meeting = corrected_meeting(make_meeting, "2018-05-29", corrections=5)
+    page = client.get("/referater/2018-05-29/rettelser/").content.decode()
+    url = re.search(r'href="(/referater/2018-05-29/rettelser/bilag-\d+\.pdf)"', page).group(1)
+
+    _, own = count_queries(client, url)
+
+    assert own == 7  # validators, the meeting, its history
+    assert meeting.history.exists()

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from committee.models import Committee
+from minutes import changesets
 from minutes.demo import make_pdf
 from minutes.importing import read_decision
 from minutes.models import AgendaItem, Attachment, Meeting, Participant
@@ -364,28 +365,36 @@ class Command(BaseCommand):
             )
         meeting.save()
 
-        Participant.objects.bulk_create(
-            Participant(
-                meeting=meeting,
-                name=name,
-                party=party,
-                status=Participant.Status.ABSENT
-                if number in absent
-                else Participant.Status.PRESENT,
-                position=number,
-            )
-            for number, (name, party) in enumerate(PARTICIPANTS)
+        changesets.bulk_create(
+            Participant,
+            [
+                Participant(
+                    meeting=meeting,
+                    name=name,
+                    party=party,
+                    status=Participant.Status.ABSENT
+                    if number in absent
+                    else Participant.Status.PRESENT,
+                    position=number,
+                )
+                for number, (name, party) in enumerate(PARTICIPANTS)
+            ],
+            meeting_id=meeting.pk,
         )
         # In bulk, without the per-item signals: publishing below indexes the whole meeting.
-        created = AgendaItem.objects.bulk_create(
-            AgendaItem(
-                meeting=meeting,
-                number=number,
-                # The outcome as data, read from the decision the way an import reads it.
-                outcome=read_decision(content.get("decision", ""))[0],
-                **{key: value for key, value in content.items() if key != "attachment"},
-            )
-            for number, content in enumerate(items, start=1)
+        created = changesets.bulk_create(
+            AgendaItem,
+            [
+                AgendaItem(
+                    meeting=meeting,
+                    number=number,
+                    # The outcome as data, read from the decision the way an import reads it.
+                    outcome=read_decision(content.get("decision", ""))[0],
+                    **{key: value for key, value in content.items() if key != "attachment"},
+                )
+                for number, content in enumerate(items, start=1)
+            ],
+            meeting_id=meeting.pk,
         )
         counts["items"] += len(created)
         for item, content in zip(created, items, strict=True):
