@@ -130,14 +130,23 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A PostgreSQL server that does not answer must not hold a worker for the kernel's TCP timeout.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")
+    )
+
 # One shared cache for all gunicorn workers when REDIS_URL is set; otherwise per process.
 # "fragments" holds rendered page parts, keyed by what they show, so it can be flushed alone.
+# Redis is never a single point of failure: almenbolig.cache answers a Redis that is down,
+# paused or slow as a cache miss within REDIS_TIMEOUT seconds, and logs a warning.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "almenbolig.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": alias,
+            "OPTIONS": {"socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25"))},
         }
         for alias in ("default", "fragments")
     }
