@@ -234,12 +234,15 @@ def test_healthz_answers_503_when_the_database_is_down(client):
     assert response.content.startswith(b"database: unavailable\n")
 
 
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="a database server that can be unreachable"
+)
 @pytest.mark.django_db(transaction=True)
-def test_pages_recover_by_themselves_when_postgresql_comes_back(make_meeting):
+def test_pages_recover_by_themselves_when_postgresql_comes_back():
     """A real outage: the app reaches PostgreSQL through a proxy that the test cuts off."""
-    if connection.vendor != "postgresql":
-        pytest.skip("a database server that can be unreachable is PostgreSQL")
-    make_meeting("2018-05-29")
+    # Pages that need no content (a transactional test may follow one that emptied the tables)
+    # but ask the database on every request: the list of meetings, and the search.
+    pages = ("/referater/", "/referater/soeg/?q=budget")
     settings_dict = connection.settings_dict
     original = (settings_dict["HOST"], settings_dict["PORT"])
     proxy = TcpProxy(original[0] or "127.0.0.1", int(original[1] or 5432)).start()
@@ -257,19 +260,20 @@ def test_pages_recover_by_themselves_when_postgresql_comes_back(make_meeting):
     connection.close()
     settings_dict["HOST"], settings_dict["PORT"] = "127.0.0.1", proxy.port
     try:
-        assert status("/referater/2018-05-29/") == 200
+        before = [status(path) for path in pages]
 
         proxy.cut()
-        outage = [status(path) for path in ("/", "/referater/2018-05-29/")]
+        outage = [status(path) for path in pages]
         health = status("/healthz")
 
         proxy.restore()
-        after = [status(path) for path in ("/", "/referater/2018-05-29/")]
+        after = [status(path) for path in pages]
     finally:
         connection.close()
         settings_dict["HOST"], settings_dict["PORT"] = original
         proxy.stop()
 
+    assert before == [200, 200]
     assert outage == [503, 503]
     assert health == 503
     assert after == [200, 200]
