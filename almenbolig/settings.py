@@ -305,6 +305,10 @@ COOKIE_CONSENT_HTTPONLY = True
 COOKIE_CONSENT_SAMESITE = "Lax"
 COOKIE_CONSENT_LOG_ENABLED = True
 
+# How long the statistics keep a visitor's daily key (`manage.py prune_visits`, daily). Page counts
+# per page and day say nothing about a visitor and stay.
+VISITS_VISITOR_RETENTION_DAYS = int(os.environ.get("VISITS_VISITOR_RETENTION_DAYS", "90"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
