@@ -11,7 +11,7 @@ PORT ?= 8000
 # need no variables at all: their settings are almenbolig/test_settings.py.
 export DJANGO_SECURE ?= 0
 
-.PHONY: run test unit lint format migrate demo screenshots bench browser clean
+.PHONY: run test unit lint format migrate demo screenshots bench browser clean nginx deploy-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,26 @@ browser:
 		echo "Installing Debian's chromium for the browser tests"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# Debian's nginx (and openssl, for the test's certificate) for `make deploy-test`. Installing
+# nginx must not start it on port 80: where the machine has no policy-rc.d, one that says no is
+# put in place for the install and removed again.
+nginx:
+	@{ command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null 2>&1 && command -v openssl >/dev/null 2>&1 || { \
+		echo "Installing Debian's nginx for the deploy test"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		if [ ! -e /usr/sbin/policy-rc.d ]; then \
+			printf '#!/bin/sh\nexit 101\n' | $$SUDO tee /usr/sbin/policy-rc.d >/dev/null; \
+			$$SUDO chmod +x /usr/sbin/policy-rc.d; \
+			trap '$$SUDO rm -f /usr/sbin/policy-rc.d' EXIT; \
+		fi; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx openssl >/dev/null; }
+
+# deploy/ for real: Debian's nginx with deploy/nginx in front of gunicorn as
+# deploy/systemd/almenbolig.service starts it (tests/deploy); on DATABASE_URL's database.
+deploy-test: $(VENV)/.installed nginx
+	DEPLOY_TESTS=1 $(BIN)/python -m pytest tests/deploy $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

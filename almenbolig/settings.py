@@ -5,12 +5,14 @@ Everything that differs between a laptop, CI and production is read from environ
 here, in one place. Without any, the site runs on a SQLite file in the project folder.
 """
 
+import datetime
 import os
 import subprocess
 import time
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -67,7 +69,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, whose site asks staff for their second factor (almenbolig.logins).
+    "almenbolig.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,6 +80,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "cookie_consent",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "committee",
     "minutes",
     "consent",
@@ -86,7 +93,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Headers on every response, static files included.
+    "almenbolig.middleware.HeadersMiddleware",
+    "almenbolig.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "almenbolig.middleware.AllowedMethodsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -97,8 +108,12 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session gave the second factor.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "almenbolig.urls"
@@ -131,14 +146,23 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A PostgreSQL server that does not answer must not hold a worker for the kernel's TCP timeout.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")
+    )
+
 # One shared cache for all gunicorn workers when REDIS_URL is set; otherwise per process.
 # "fragments" holds rendered page parts, keyed by what they show, so it can be flushed alone.
+# Redis is never a single point of failure: almenbolig.cache answers a Redis that is down,
+# paused or slow as a cache miss within REDIS_TIMEOUT seconds, and logs a warning.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "almenbolig.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": alias,
+            "OPTIONS": {"socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25"))},
         }
         for alias in ("default", "fragments")
     }
@@ -147,6 +171,12 @@ else:
         alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
         for alias in ("default", "fragments")
     }
+
+# django-axes first: it refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -190,11 +220,78 @@ SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31536000 if SECURE else 0))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
-SECURE_HSTS_PRELOAD = SECURE
+# Preloading binds every subdomain of the domain to HTTPS in browsers for months, beyond what
+# this site can undo: only when the municipality asks for it.
+SECURE_HSTS_PRELOAD = SECURE and env_bool("DJANGO_HSTS_PRELOAD")
+# `check --deploy` warns that the site cannot be submitted to the preload list without it: that is
+# the decision above, not an oversight.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Only staff have sessions. One ends after a working day without a request; each request starts
+# the day again, so a clerk at work is never logged out in the middle of a meeting's minutes.
+SESSION_COOKIE_AGE = int(float(os.environ.get("STAFF_SESSION_HOURS", "8")) * 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Logins (django-axes): after AXES_FAILURE_LIMIT failures for one user name, or from one address,
+# further logins for it are refused for LOGIN_LOCKOUT_MINUTES; every failure is logged.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "10")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "almenbolig.logins.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "almenbolig.logins.client_ip"
+# The codes typed are never stored with the failed attempt.
+AXES_SENSITIVE_PARAMETERS = ["otp_token"]
+# The proxies whose X-Real-IP is believed (nginx on the same machine); gunicorn reads the same.
+TRUSTED_PROXIES = env_list("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# A second factor (TOTP, django-otp) is required of superusers; of clerks too when this is on.
+ADMIN_OTP_FOR_CLERKS = env_bool("ADMIN_OTP_FOR_CLERKS")
+OTP_TOTP_ISSUER = "Almenboligudvalg Hvidovre"
+
+# Content-Security-Policy (django-csp). Public pages load nothing but the site's own files: no
+# inline script or style (the JSON-LD block is data, which no policy blocks), no plugins, no
+# <base>, forms only to the site, and no framing.
+_PUBLIC_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [NONE],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _PUBLIC_DIRECTIVES}
+# Django's admin (almenbolig.middleware picks it by URL): its own scripts and styles from the
+# site, and the data: images of its widgets' icons; still no inline script or style.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**_PUBLIC_DIRECTIVES, "img-src": [SELF, "data:"]},
+}
+# What a stored PDF may do in the browser: nothing. `sandbox` without exceptions makes it a unique
+# origin with no scripts, forms or pop-ups, so nothing in a PDF ever runs as this site; Chromium's
+# viewer still shows it (tests/e2e).
+FILE_CONTENT_SECURITY_POLICY = (
+    "sandbox; default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+# Powerful browser features the site never uses, switched off for it and anything it embeds.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+)
+# Other sites may link to pages and files, but not load them into theirs.
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 
 # Cookie consent (django-cookie-consent plus the consent app). The policy says silence is
 # acceptance, which is the library's opt-out mode; CONSENT_SILENCE_IS_ACCEPTANCE=0 switches the
@@ -209,13 +306,29 @@ COOKIE_CONSENT_HTTPONLY = True
 COOKIE_CONSENT_SAMESITE = "Lax"
 COOKIE_CONSENT_LOG_ENABLED = True
 
+# How long the statistics keep a visitor's daily key (`manage.py prune_visits`, daily). Page counts
+# per page and day say nothing about a visitor and stay.
+VISITS_VISITOR_RETENTION_DAYS = int(os.environ.get("VISITS_VISITOR_RETENTION_DAYS", "90"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line": {"()": "almenbolig.log_filters.OneLine"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "quiet": {"class": "logging.StreamHandler", "filters": ["one_line"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         # 404s for probing bots are not news; keep the log for what matters.
         "django.request": {"level": "ERROR"},
+        # Every failed login and lockout is a warning; its start-up banner and chatter are not.
+        "axes": {"level": "WARNING"},
+        # Requests for other host names (bots, scanners): one line each, no traceback.
+        "django.security.DisallowedHost": {
+            "handlers": ["quiet"],
+            "level": "WARNING",
+            "propagate": False,
+        },
     },
 }

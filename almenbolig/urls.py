@@ -32,3 +32,5 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
 ]
+
+handler500 = "almenbolig.views.server_error"

@@ -6,6 +6,7 @@ from cookie_consent.views import (
     CookieGroupDeclineView,
     CookieGroupListView,
 )
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 
@@ -19,6 +20,12 @@ class PolicyView(CookieGroupListView):
     def get_queryset(self):
         cookies = Cookie.objects.select_related("lifetime").order_by("name")
         return super().get_queryset().prefetch_related(Prefetch("cookie_set", queryset=cookies))
+
+    def get_context_data(self, **kwargs):
+        # How long the statistics keep a visitor's key, from the setting that prunes them.
+        return super().get_context_data(
+            visitor_retention_days=settings.VISITS_VISITOR_RETENTION_DAYS, **kwargs
+        )
 
 
 class ChoiceMixin:

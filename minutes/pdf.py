@@ -7,6 +7,7 @@ from django.conf import settings
 from django.http import FileResponse, Http404
 from pypdf import PdfReader
 from pypdf.errors import DependencyError
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +24,66 @@ def opens_without_password(reader):
     except DependencyError:
         # AES needs the optional cryptography package; without it the content is out of reach.
         return False
+
+
+# What a PDF can carry that acts by itself in a reader, in Danish for the clerk who uploads it.
+ACTIVE_CONTENT = {
+    "javascript": "JavaScript – kode, der kan køre, når filen åbnes",
+    "launch": "en handling, der starter et andet program eller åbner en anden fil",
+    "embedded_file": "en indlejret fil",
+    "automatic_action": "handlinger, der udføres af sig selv, fx når filen eller en side åbnes",
+    "xfa": "en XFA-formular, som kan indeholde scripts",
+}
+# Action types that run code or something outside the PDF.
+_ACTION_TYPES = {"/JavaScript": "javascript", "/Launch": "launch", "/GoToE": "embedded_file"}
+# The scan follows references from the document's root; a bound keeps a hostile file from holding
+# the clerk's request (a minutes PDF has a few thousand objects).
+MAX_SCANNED_OBJECTS = 200_000
+
+
+def active_content(reader):
+    """
+    The first kind of active content in the PDF (a key of ACTIVE_CONTENT), or None.
+
+    Walks every object reachable from the trailer (catalog, pages, annotations, forms, name
+    trees) without decoding streams: JavaScript (a /JS entry, a JavaScript action or name tree),
+    launch actions, embedded files (name tree, file attachments, embedded file streams),
+    additional actions (/AA, run on opening, closing or viewing a page or field) and XFA forms.
+    An /OpenAction that only opens a page at a place is harmless and allowed; one that runs an
+    action is caught by the action's type.
+    """
+    seen = set()
+    pending = [reader.trailer]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, IndirectObject):
+            key = (node.idnum, node.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            if len(seen) > MAX_SCANNED_OBJECTS:
+                raise ValueError("too many objects to scan")
+            node = node.get_object()
+        if isinstance(node, DictionaryObject):
+            keys = set(node.keys())
+            if keys & {"/JS", "/JavaScript"}:
+                return "javascript"
+            if node.get("/S") in _ACTION_TYPES:
+                return _ACTION_TYPES[node.get("/S")]
+            if "/AA" in keys:
+                return "automatic_action"
+            if (
+                keys & {"/EmbeddedFiles", "/EF"}
+                or node.get("/Type") == "/EmbeddedFile"
+                or node.get("/Subtype") == "/FileAttachment"
+            ):
+                return "embedded_file"
+            if "/XFA" in keys:
+                return "xfa"
+            pending.extend(value for name, value in node.items() if name != "/Parent")
+        elif isinstance(node, ArrayObject):
+            pending.extend(node)
+    return None
 
 
 def extract_text(fileobj, *, max_pages=None, max_seconds=None):
@@ -105,4 +166,8 @@ def pdf_response(field_file, filename):
         stored = field_file.storage.open(field_file.name, "rb")
     except (OSError, ValueError) as error:
         raise Http404("Filen findes ikke.") from error
-    return FileResponse(stored, content_type="application/pdf", filename=filename)
+    response = FileResponse(stored, content_type="application/pdf", filename=filename)
+    # Clerks' files are not the site's code: a browser must never run anything in them as this
+    # site, whatever slipped past the upload check (or was stored before it).
+    response["Content-Security-Policy"] = settings.FILE_CONTENT_SECURITY_POLICY
+    return response

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from pypdf import PdfReader
 
-from .pdf import opens_without_password
+from .pdf import ACTIVE_CONTENT, active_content, opens_without_password
 
 # The PDF standard puts "%%EOF" at the very end; readers look for it in the last 1024 bytes.
 # Its absence is the surest sign of a file cut short in transfer.
@@ -23,7 +23,8 @@ def validate_pdf(value):
 
     The content decides, not the file name or the browser's content type: the file must start with
     the PDF header, end with the end-of-file marker, open in pypdf with at least one page, and
-    open without a password (citizens must be able to read what is published). A file that was
+    open without a password (citizens must be able to read what is published), and carry no
+    active content (JavaScript, launch actions, embedded files, automatic actions). A file that was
     stored earlier is not checked again: a lower limit must not lock clerks out of old meetings.
     """
     if not value or getattr(value, "_committed", False):
@@ -66,6 +67,7 @@ def validate_pdf(value):
                 raise unreadable
             # Reaching the first page makes pypdf walk the page tree, which proves it is sound.
             _ = reader.pages[0]
+            found = active_content(reader)
         except ValidationError:
             raise
         except Exception as error:
@@ -73,3 +75,12 @@ def validate_pdf(value):
             raise unreadable from error
     finally:
         value.seek(0)
+    if found:
+        # Minutes are read, never run: a PDF that acts by itself could do so as this site.
+        raise ValidationError(
+            "Filen indeholder %(what)s. Af sikkerhedshensyn offentliggør vi ikke PDF-filer med "
+            "aktivt indhold. Gem dokumentet som PDF igen uden det (fx med Udskriv → Gem som "
+            "PDF), og prøv igen.",
+            code="active_pdf",
+            params={"what": ACTIVE_CONTENT[found]},
+        )

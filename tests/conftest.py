@@ -75,6 +75,27 @@ def make_meeting(committee, media_root):
 
 
 @pytest.fixture
+def admin_user(admin_user):
+    """pytest-django's superuser, with the authenticator app that superusers must have."""
+    from minutes.management.commands.add_totp import add_authenticator
+
+    add_authenticator(admin_user)
+    return admin_user
+
+
+@pytest.fixture
+def admin_visitor(visitor, admin_user):
+    """The webtest visitor, logged in to the admin as a superuser through the login form."""
+    from tests.support.logins import otp_code
+
+    login = visitor.get("/admin/login/").forms["login-form"]
+    login["username"], login["password"] = admin_user.username, "password"
+    login["otp_token"] = otp_code(admin_user)
+    assert login.submit().status_code == 302
+    return visitor
+
+
+@pytest.fixture
 def clerk_password():
     return "Referat-kodeord-2018"
 

@@ -1,6 +1,7 @@
 import datetime
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
@@ -60,6 +61,7 @@ class PageViewAdmin(admin.ModelAdmin):
             "days": days,
             "total_views": sum(views_per_day.values()),
             "total_visitors": sum(visitors_per_day.values()),
+            "visitor_retention_days": settings.VISITS_VISITOR_RETENTION_DAYS,
             "top_pages": list(page_views.top_pages()),
             "top_meetings": page_views.top_meetings(),
             "chart": bar_chart(

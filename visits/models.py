@@ -1,3 +1,4 @@
+import datetime
 from collections import Counter
 
 from django.db import connections, models
@@ -105,6 +106,18 @@ class DailyVisitorManager(models.Manager.from_queryset(DailyVisitorQuerySet)):
     def record(self, day, visitor_hash):
         """Note that the visitor came on day; a repeat is silently ignored by the database."""
         self.bulk_create([self.model(day=day, visitor_hash=visitor_hash)], ignore_conflicts=True)
+
+    def prune(self, today, retention_days):
+        """
+        Delete the visitor keys of days more than `retention_days` before today; the number
+        deleted, and the first day kept.
+
+        The keys only tell visitors apart within a day; once a day's count has been read, keeping
+        them serves nothing. Page counts (PageView) hold nothing about a visitor and stay.
+        """
+        first_kept = today - datetime.timedelta(days=retention_days)
+        deleted, _ = self.filter(day__lt=first_kept).delete()
+        return deleted, first_kept
 
 
 class DailyVisitor(models.Model):

@@ -5,6 +5,9 @@ import re
 from dataclasses import dataclass, field
 
 MAX_QUERY_LENGTH = 200
+# Every word is a condition, and on SQLite every word nests the query deeper: 86 one-letter words
+# overflow its parser. Nobody searches the minutes with more than a handful of words.
+MAX_TERMS = 10
 # Phrases in quotes, words with an optional minus in front: what `websearch` understands too.
 TERM = re.compile(r'(-?)"([^"]*)"|(-?)([\w]+(?:[-.,/][\w]+)*)')
 
@@ -42,6 +45,14 @@ class Query:
                 query.phrases.append(term)
             else:
                 query.words.append(term)
+        terms = len(query.words) + len(query.phrases) + len(query.excluded)
+        if terms > MAX_TERMS:
+            query.problem = (
+                f"Din søgning har for mange ord ({terms}). Skriv højst {MAX_TERMS} ord – de "
+                "vigtigste er nok, fx “Hvidovrevej” eller “almene boliger”."
+            )
+            query.words, query.phrases, query.excluded = [], [], []
+            return query
         if text and not (query.words or query.phrases):
             query.problem = (
                 "Skriv mindst ét ord eller tal, du vil finde. Tegn som anførselstegn og "

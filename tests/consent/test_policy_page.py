@@ -5,6 +5,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from consent.models import CookieLifetime
+from tests.support.logins import otp_code
 from visits.counting import VISITOR_COOKIE
 
 from .pages import button, form_of, press, visible_text
@@ -55,6 +56,7 @@ def test_every_cookie_the_site_sets_is_declared(visitor, admin_user):
     press(visitor.get("/"), "Accepter cookies")
     login = visitor.get("/admin/login/").forms["login-form"]
     login["username"], login["password"] = admin_user.username, "password"
+    login["otp_token"] = otp_code(admin_user)
     assert login.submit().status_code == 302
     assert settings.SESSION_COOKIE_NAME in visitor.cookies
     # Admin's messages ("Ændringen er gemt") are declared too, for the clerks.

@@ -10,7 +10,10 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from almenbolig.logins import needs_second_factor
 from minutes.clerks import CLERK_GROUP as GROUP
+
+from .add_totp import add_authenticator, show_setup
 
 
 class Command(BaseCommand):
@@ -54,6 +57,11 @@ class Command(BaseCommand):
         with transaction.atomic():
             user.save()
             user.groups.add(group)
+            # When clerks must give a second factor (ADMIN_OTP_FOR_CLERKS), the account comes
+            # with its authenticator app, or the clerk could never log in.
+            device = add_authenticator(user) if needs_second_factor(user) else None
+        if device is not None:
+            show_setup(self.stdout, device)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Referenten “{username}” er oprettet og kan nu logge ind på /admin/ "

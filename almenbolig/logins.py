@@ -1,0 +1,123 @@
+"""
+Logging in to the admin: the second factor (TOTP) for staff, the client address that django-axes
+counts failures by, and the Danish answer to a locked-out login.
+
+Superusers always need a code from an authenticator app; clerks too when ADMIN_OTP_FOR_CLERKS is
+on. The admin site itself asks for it on every request (`has_permission`), so a session that did
+not pass the second factor never reaches the admin, however it was made.
+"""
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.signals import user_login_failed
+from django.template.response import TemplateResponse
+from django_otp import verify_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+SECOND_FACTOR_HELP = "De seks cifre fra godkenderappen på din telefon."
+
+
+def needs_second_factor(user):
+    """Whether this account must give a code from an authenticator app to use the admin."""
+    return user.is_superuser or (settings.ADMIN_OTP_FOR_CLERKS and user.is_staff)
+
+
+def authenticator_of(user):
+    return TOTPDevice.objects.devices_for_user(user, confirmed=True).order_by("pk").first()
+
+
+class LoginForm(AdminAuthenticationForm):
+    """Django admin's login form, with the code from the authenticator app for those who need it.
+
+    A wrong code counts as a failed login for django-axes, like a wrong password.
+    """
+
+    otp_token = forms.CharField(
+        label="Engangskode",
+        required=False,
+        max_length=8,
+        help_text=f"{SECOND_FACTOR_HELP} Kun hvis din konto bruger totrinsbekræftelse.",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+    error_messages = {
+        **AdminAuthenticationForm.error_messages,
+        "no_authenticator": (
+            "Din konto skal bruge totrinsbekræftelse, men der er ikke sat en godkenderapp op til "
+            "den. Bed driften om at køre: python manage.py add_totp %(username)s"
+        ),
+        "missing_code": "Skriv engangskoden fra din godkenderapp. " + SECOND_FACTOR_HELP,
+        "wrong_code": (
+            "Engangskoden er forkert eller for gammel. Skriv den kode, appen viser nu, og prøv "
+            "igen."
+        ),
+    }
+
+    def clean(self):
+        cleaned = super().clean()
+        user = self.get_user()
+        if user is None or not needs_second_factor(user):
+            return cleaned
+        device = authenticator_of(user)
+        token = "".join(cleaned.get("otp_token", "").split())
+        if device is None:
+            raise forms.ValidationError(
+                self.error_messages["no_authenticator"],
+                code="no_authenticator",
+                params={"username": user.get_username()},
+            )
+        if not token:
+            raise forms.ValidationError(self.error_messages["missing_code"], code="missing_code")
+        verified = verify_token(user, device.persistent_id, token)
+        if verified is None:
+            # The password was right, the second factor not: a failed login all the same.
+            user_login_failed.send(
+                sender=__name__,
+                credentials={"username": user.get_username()},
+                request=self.request,
+            )
+            raise forms.ValidationError(self.error_messages["wrong_code"], code="wrong_code")
+        # django-otp marks the session as verified when the login goes through.
+        user.otp_device = verified
+        return cleaned
+
+
+class AdminSite(admin.AdminSite):
+    """Django's admin site, which needs the second factor of those who must give it."""
+
+    login_form = LoginForm
+
+    def has_permission(self, request):
+        if not super().has_permission(request):
+            return False
+        user = request.user
+        return not needs_second_factor(user) or user.is_verified()
+
+
+def client_ip(request):
+    """
+    The visitor's address, for counting failed logins.
+
+    Behind nginx (deploy/nginx), the address nginx saw is in X-Real-IP, which nginx always sets
+    itself; it is believed only from the proxies in GUNICORN_FORWARDED_ALLOW_IPS, so that a
+    client talking straight to gunicorn cannot choose its own address.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    if remote in settings.TRUSTED_PROXIES:
+        return request.META.get("HTTP_X_REAL_IP", remote).strip() or remote
+    return remote
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """Danish answer to a login that django-axes has locked out, in the admin's layout."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    context = {
+        **admin.site.each_context(request),
+        "title": "Log ind er midlertidigt spærret",
+        "minutes": minutes,
+    }
+    return TemplateResponse(
+        request, "admin/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE
+    ).render()

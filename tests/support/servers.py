@@ -1,0 +1,168 @@
+"""
+Real servers for the fault tests, started by the test on ports of their own: a redis-server that
+can be stopped, paused and started again, and a TCP proxy in front of any server that can be made
+slow or cut off, so that an outage is simulated without touching the machine's shared services.
+"""
+
+import contextlib
+import os
+import select
+import shutil
+import signal
+import socket
+import subprocess
+import threading
+import time
+
+import pytest
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port, *, timeout=10.0, host="127.0.0.1"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), socket.create_connection((host, port), timeout=0.2):
+            return
+        time.sleep(0.05)
+    raise TimeoutError(f"nothing listens on {host}:{port} after {timeout} s")
+
+
+class RedisServer:
+    """A redis-server of the test's own, on its own port, keeping nothing on disk."""
+
+    def __init__(self, tmp_path):
+        executable = shutil.which("redis-server")
+        if executable is None:
+            pytest.skip("redis-server is not installed")
+        self.executable = executable
+        self.port = free_port()
+        self.dir = tmp_path
+        self.process = None
+        self.paused = False
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                self.executable,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.dir),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(self.port)
+        return self
+
+    def stop(self):
+        if self.process is not None:
+            self.resume()
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+    def pause(self):
+        """SIGSTOP: the port still accepts connections, but nothing is ever answered."""
+        os.kill(self.process.pid, signal.SIGSTOP)
+        self.paused = True
+
+    def resume(self):
+        if self.paused and self.process is not None:
+            os.kill(self.process.pid, signal.SIGCONT)
+            self.paused = False
+
+
+class TcpProxy:
+    """
+    Forwards 127.0.0.1:port to a server. `delay` holds every chunk back that many seconds (a slow
+    server); `cut()` closes every connection and refuses new ones (a server that is down);
+    `restore()` accepts again.
+    """
+
+    def __init__(self, target_host, target_port):
+        self.target = (target_host, target_port)
+        self.port = free_port()
+        self.delay = 0.0
+        self._connections = set()
+        self._listener = None
+        self._lock = threading.Lock()
+        self._stopped = threading.Event()
+
+    def start(self):
+        self._listener = socket.socket()
+        self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._listener.bind(("127.0.0.1", self.port))
+        self._listener.listen(64)
+        threading.Thread(target=self._accept, args=(self._listener,), daemon=True).start()
+        return self
+
+    def _accept(self, listener):
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            try:
+                upstream = socket.create_connection(self.target, timeout=5)
+            except OSError:
+                client.close()
+                continue
+            with self._lock:
+                self._connections.update({client, upstream})
+            threading.Thread(target=self._pipe, args=(client, upstream), daemon=True).start()
+
+    def _pipe(self, client, upstream):
+        sockets = [client, upstream]
+        try:
+            while True:
+                readable, _, _ = select.select(sockets, [], [], 0.5)
+                for source in readable:
+                    data = source.recv(65536)
+                    if not data:
+                        return
+                    if self.delay:
+                        time.sleep(self.delay)
+                    (upstream if source is client else client).sendall(data)
+        except (OSError, ValueError):
+            return
+        finally:
+            for sock in sockets:
+                with contextlib.suppress(OSError):
+                    sock.close()
+            with self._lock:
+                self._connections.difference_update(sockets)
+
+    def cut(self):
+        # shutdown() wakes the thread blocked in accept(); close() alone would leave the port bound.
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)
+        self._listener.close()
+        with self._lock:
+            connections, self._connections = list(self._connections), set()
+        for sock in connections:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            with contextlib.suppress(OSError):
+                sock.close()
+
+    def restore(self):
+        self.start()
+
+    def stop(self):
+        self.cut()
