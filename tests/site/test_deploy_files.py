@@ -18,6 +18,7 @@ UNITS = ROOT / "deploy" / "systemd"
 sys.path.insert(0, str(ROOT / "deploy"))
 from render import render  # noqa: E402
 
+
 def exec_starts(path):
     lines = path.read_text().splitlines()
     return [line.split("=", 1)[1] for line in lines if line.startswith("ExecStart=")]
