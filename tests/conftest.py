@@ -86,13 +86,9 @@ def admin_user(admin_user):
 @pytest.fixture
 def admin_visitor(visitor, admin_user):
     """The webtest visitor, logged in to the admin as a superuser through the login form."""
-    from tests.support.logins import otp_code
+    from tests.support.logins import log_in_through_the_form
 
-    login = visitor.get("/admin/login/").forms["login-form"]
-    login["username"], login["password"] = admin_user.username, "password"
-    login["otp_token"] = otp_code(admin_user)
-    assert login.submit().status_code == 302
-    return visitor
+    return log_in_through_the_form(visitor, admin_user)
 
 
 @pytest.fixture

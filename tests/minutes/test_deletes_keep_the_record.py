@@ -173,8 +173,13 @@ def test_a_deleted_participant_is_kept_and_shown_as_a_correction(
 
 
 @pytest.fixture
-def superuser(django_user_model):
-    return django_user_model.objects.create_superuser("chef", "chef@example.invalid", "x")
+def superuser(django_app, admin_user):
+    """A superuser, logged in through the admin's form with the code from the authenticator app
+    that superusers must give."""
+    from tests.support.logins import log_in_through_the_form
+
+    log_in_through_the_form(django_app, admin_user)
+    return admin_user
 
 
 def delete_meeting_on_its_page(django_app, superuser, meeting):

@@ -20,3 +20,12 @@ def verify_second_factor(client, user):
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = authenticator_of(user).persistent_id
     session.save()
+
+
+def log_in_through_the_form(app, user, password="password"):
+    """Log a django-webtest app in through the admin's login form, with the authenticator code."""
+    login = app.get("/admin/login/").forms["login-form"]
+    login["username"], login["password"] = user.username, password
+    login["otp_token"] = otp_code(user)
+    assert login.submit().status_code == 302
+    return app
