@@ -43,7 +43,7 @@ browser:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-# Debian's nginx (and openssl, for the test's certificate) for `make deploy-test`. Installing
+# Debian's nginx (and openssl, for the test's certificate) for the deploy tests. Installing
 # nginx must not start it on port 80: where the machine has no policy-rc.d, one that says no is
 # put in place for the install and removed again.
 nginx:
@@ -71,8 +71,10 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(VENV)/.installed browser lint
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+# The whole suite: lint, unit tests, the browser tests in Debian's chromium, and deploy/ for real
+# (Debian's nginx in front of gunicorn).
+test: $(VENV)/.installed browser nginx lint
+	DEPLOY_TESTS=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The suite without the browser tests, e.g. on another Python:
 # make unit PYTHON=python3.13 VENV=.venv-3.13
