@@ -14,13 +14,15 @@ Two versions name what a page shows:
   attachments or participants is saved (`minutes.signals`).
 
 Every ETag also carries the release (`settings.RELEASE`), so a new release of the templates is
-never answered with a stale copy, and whether the cookie banner was shown, so a visitor who has
-just chosen never gets the copy that still asks.
+never answered with a stale copy, and what the cookie bar shows (the banner, the confirmation of
+a choice just made, or nothing), so a visitor who has just chosen never gets the copy that still
+asks, nor later the copy that confirms.
 """
 
 import functools
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import condition, require_safe
@@ -53,9 +55,12 @@ def archive_version(request):
 
 def _banner_marker(request):
     # The consent banner is part of the page: a visitor who has just accepted or refused must not
-    # get a 304 for the copy that still shows it.
+    # get a 304 for the copy that still shows it. The confirmation that follows a choice is a
+    # message waiting to be shown (counted, not consumed): the page must be rendered to show it.
     consent = getattr(request, "consent", None)
-    return "b" if consent is not None and consent.show_banner else "n"
+    if consent is not None and consent.show_banner:
+        return "b"
+    return "c" if len(get_messages(request)) else "n"
 
 
 def archive_etag(request, *args, **kwargs):

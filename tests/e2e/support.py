@@ -43,6 +43,7 @@ def serious_axe_violations(page):
 
 STATISTICS_COOKIE = "besoeg"
 CONSENT_COOKIE = "cookie_consent"
+TOLD_COOKIE = "cookie_banner_vist"
 
 
 def cookie_banner(page):
@@ -66,7 +67,7 @@ def accept_cookies(page):
 
 
 def decline_cookies(page):
-    _answer_banner(page, "nej tak til cookies")
+    _answer_banner(page, "Nej tak til cookies")
 
 
 def cookie_names(page):

@@ -136,6 +136,21 @@ def test_a_visitor_who_just_chose_gets_the_page_again_without_the_banner(client,
         client.cookies.clear()
 
 
+def test_the_confirmation_of_a_new_choice_is_never_answered_with_a_304(client, meeting):
+    client.post("/cookies/accepter/", {"next": "/"})
+    client.get("/")  # the confirmation of the first choice is shown and gone
+    for path in ("/referater/", "/referater/2018-05-29/"):
+        plain = client.get(path)
+        assert not elements(plain, class_="cookie-confirmation")
+
+        client.post("/cookies/afvis/", {"next": path})
+        again = client.get(path, headers={"if-none-match": plain["ETag"]})
+
+        assert again.status_code == 200
+        assert elements(again, class_="cookie-confirmation")
+        assert again["ETag"] != plain["ETag"]
+
+
 def test_a_new_release_is_never_answered_with_a_stale_copy(client, meeting, settings):
     paths = ("/referater/", "/referater/2018/", "/referater/2018-05-29/", "/referater/rss/")
     before = {path: client.get(path) for path in paths}
