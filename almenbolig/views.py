@@ -1,8 +1,10 @@
-"""Site plumbing that belongs to no app: the health check and robots.txt."""
+"""Site plumbing that belongs to no app: the health check, robots.txt and /was."""
 
+from django.conf import settings
 from django.db import connection
 from django.db.utils import DatabaseError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
@@ -31,3 +33,16 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def was(request):
+    """
+    The accessibility statement at the address the law expects (`/was`): the WAS-Tool's once its
+    URL is configured, until then the site's own, which names /tilgaengelighed/ as canonical.
+    """
+    if settings.WAS_STATEMENT_URL:
+        # Temporary: the statement's address in the WAS-Tool is the operator's to change.
+        return HttpResponseRedirect(settings.WAS_STATEMENT_URL)
+    canonical = request.build_absolute_uri(reverse("accessibility"))
+    return render(request, "pages/accessibility.html", {"canonical_url": canonical})

@@ -97,6 +97,12 @@ def meeting_title(meeting):
 
 
 @register.filter
+def long_date(value):
+    """`29. maj 2018`."""
+    return presentation.long_date(value)
+
+
+@register.filter
 def weekday_date(value):
     """`Tirsdag den 29. maj 2018`."""
     return presentation.weekday_date(value)

@@ -60,7 +60,13 @@ def test_tab_reaches_every_link_in_reading_order_with_focus_always_visible(
     in_nav = [stop.name for stop in stops if stop.landmark == "nav"]
     assert in_nav == ["Udvalget", "Referater", "Søg"]
     in_footer = [stop.name for stop in stops if stop.landmark == "footer"]
-    assert in_footer == ["Cookies og statistik", "Tilgængelighedserklæring"]
+    assert in_footer == [
+        "36 39 36 39",
+        "hvidovre@hvidovre.dk",
+        "hvidovre.dk",
+        "Cookies og statistik",
+        "Tilgængelighedserklæring",
+    ]
     landmarks = [stop.landmark for stop in stops if stop.landmark in READING_ORDER]
     assert landmarks == sorted(landmarks, key=READING_ORDER.index), f"Tab order: {stops}"
 

@@ -69,7 +69,7 @@ def test_meeting_is_at_its_date_url_with_the_municipalitys_title(client, full_me
     )
     assertContains(
         response,
-        "<title>Referat – Almenboligudvalg Hvidovre den 29. maj 2018 – Hvidovre Kommune</title>",
+        "<title>Referat 29. maj 2018 – Almenboligudvalg Hvidovre – Hvidovre Kommune</title>",
         html=True,
     )
 

@@ -1,7 +1,7 @@
 """Every public page costs the same number of queries with 1 or 200 meetings (or 30 items).
 
 Other middleware (cookie consent, statistics) adds queries of its own; each page is requested
-once before measuring so that theirs are in a steady state, and the minutes' own queries are
+twice before measuring so that theirs are in a steady state, and the minutes' own queries are
 also counted exactly.
 """
 
@@ -26,7 +26,10 @@ OWN_TABLES = ("minutes_", "committee_")
 
 
 def count_queries(client, url):
-    client.get(url)  # warm up other apps' per-path state (statistics rows, caches)
+    # Warm up other apps' per-visitor and per-path state (statistics rows, caches): the first
+    # page tells the visitor about cookies and counts nothing, the second is their first count.
+    client.get(url)
+    client.get(url)
     cold_lists()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
