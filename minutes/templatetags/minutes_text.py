@@ -108,6 +108,18 @@ def weekday_date(value):
     return presentation.weekday_date(value)
 
 
+@register.filter
+def nowrap(value):
+    """The value in a span that never breaks over two lines (a date: "29. maj 2018")."""
+    return format_html('<span class="nowrap">{}</span>', value)
+
+
+@register.simple_tag
+def pdf_facts(pages, size):
+    """`PDF, 1,2 MB, 14 sider` for a file's stored number of pages and size."""
+    return presentation.pdf_facts(pages, size)
+
+
 @register.filter(is_safe=True)
 def json_ld(data):
     """A dict as JSON that is safe inside <script type="application/ld+json">."""

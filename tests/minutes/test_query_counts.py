@@ -66,12 +66,12 @@ def add_meetings(committee, count):
 @pytest.mark.parametrize(
     ("url", "own_queries"),
     [
-        ("/referater/", 4),  # validators, years, count, page
-        ("/referater/2018/", 4),  # validators, years, count, page
+        ("/referater/", 5),  # validators, years, count, page, the page's items
+        ("/referater/2018/", 5),  # validators, years, count, page, the page's items
         ("/referater/soeg/?q=kaffe", 3),  # validators, count, page
         ("/referater/rss/", 3),  # validators, meetings, their items
         ("/referater/kalender.ics", 2),  # validators, meetings
-        ("/", 4),  # committee, tasks, members, latest minutes
+        ("/", 5),  # committee, tasks, members, latest minutes, their items
     ],
 )
 def test_list_pages_cost_the_same_with_1_and_200_meetings(
@@ -97,7 +97,8 @@ def test_rendered_meeting_lists_are_reused_until_a_meeting_changes(client, make_
 
     later = make_meeting("2018-06-26")
 
-    assert len(warm) == cold_total - 1  # the meetings of the page are not fetched again
+    # The meetings of the page and their items are not fetched again.
+    assert len(warm) == cold_total - 2
     row_link = f'<a class="meeting-row__date" href="{later.get_absolute_url()}">'
     assertContains(client.get(url), f"{row_link}Tirsdag den 26. juni 2018</a>", html=True)
 
@@ -172,3 +173,23 @@ def test_archive_fetches_only_the_columns_a_row_needs(client, make_meeting):
     listing = [q["sql"] for q in captured.captured_queries if "LIMIT" in q["sql"]]
     assert listing
     assert all('"remarks"' not in sql and '"minutes_pdf_text"' not in sql for sql in listing)
+
+
+@pytest.mark.parametrize("url", ["/referater/", "/referater/2000/", "/"])
+def test_rows_with_their_item_titles_cost_the_same_with_1_and_200_meetings(
+    client, make_meeting, committee, django_assert_num_queries, url
+):
+    make_meeting("2000-01-03", items=[{"title": "Punkt"}, {"title": "Lukket", "is_closed": True}])
+    total, _ = count_queries(client, url)
+
+    add_meetings(committee, 199)
+    AgendaItem.objects.bulk_create(
+        AgendaItem(meeting=meeting, number=n, title=f"Punkt {n}", is_closed=n == 2)
+        for meeting in Meeting.objects.exclude(date="2000-01-03")
+        for n in range(1, 6)
+    )
+    cold_lists()
+
+    with django_assert_num_queries(total):
+        response = client.get(url)
+    assert len(elements(response, "ol", class_="meeting-row__items")) > 1
