@@ -20,6 +20,7 @@ asks, nor later the copy that confirms.
 """
 
 import functools
+import hashlib
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -59,7 +60,11 @@ def _banner_marker(request):
     # message waiting to be shown (counted, not consumed): the page must be rendered to show it.
     consent = getattr(request, "consent", None)
     if consent is not None and consent.show_banner:
-        return "b"
+        # The banner's forms carry a CSRF token made from the browser's csrftoken cookie: a copy
+        # made for another cookie, or for none (a browser whose cookies were cleared but not its
+        # cache), would be refused with a 403 when the visitor answers.
+        token = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+        return "b" + hashlib.sha256(token.encode()).hexdigest()[:10]
     return "c" if len(get_messages(request)) else "n"
 
 
