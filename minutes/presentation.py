@@ -40,13 +40,17 @@ def danish_number(value, decimals=0):
         return formats.number_format(value, decimal_pos=decimals, force_grouping=True)
 
 
+# Between a number and its unit: "1,2 MB" and "14 sider" never break over two lines.
+NO_BREAK_SPACE = "\u00a0"
+
+
 def file_size(size):
     """A file's size as Danish file managers show it: `340 kB`, `1,2 MB` (1 kB = 1024 bytes)."""
     kilobytes = round(size / 1024)
     if kilobytes < 1000:
-        return f"{danish_number(max(1, kilobytes))} kB"
+        return f"{danish_number(max(1, kilobytes))}{NO_BREAK_SPACE}kB"
     # Rounded here: Django's number_format cuts decimals off, and 1,19999 MB is 1,2 MB.
-    return f"{danish_number(round(size / (1024 * 1024), 1), 1)} MB"
+    return f"{danish_number(round(size / (1024 * 1024), 1), 1)}{NO_BREAK_SPACE}MB"
 
 
 def pdf_facts(pages, size):
@@ -55,7 +59,7 @@ def pdf_facts(pages, size):
     if size is not None:
         parts.append(file_size(size))
     if pages:
-        parts.append(f"{danish_number(pages)} {'side' if pages == 1 else 'sider'}")
+        parts.append(f"{danish_number(pages)}{NO_BREAK_SPACE}{'side' if pages == 1 else 'sider'}")
     return ", ".join(parts)
 
 

@@ -15,7 +15,7 @@ TOLD = (
     "cookie_banner_vist",
     "Husker, at du har set beskeden om cookies. Den side, hvor du første gang ser beskeden, "
     "tæller vi ikke med i statistikken. Går du videre uden at sige nej tak, tæller vi fra den "
-    "næste side. Indeholder kun datoen for cookiedeklarationen, intet om dig.",
+    "næste side. Indeholder kun datoen for den liste over cookies, du har set, intet om dig.",
     "Indtil browseren lukkes",
 )
 

@@ -157,3 +157,33 @@ def test_every_cell_of_the_declaration_is_labelled_for_narrow_screens(visitor):
         for row in table.tbody.find_all("tr"):
             labels = [cell.get("data-label") for cell in row.find_all(["th", "td"])]
             assert labels == headers
+
+
+def test_the_declaration_tells_what_the_banner_and_its_confirmation_set():
+    told = Cookie.objects.select_related("lifetime").get(name="cookie_banner_vist")
+    messages = Cookie.objects.select_related("lifetime").get(name="messages")
+
+    assert told.cookiegroup.varname == "noedvendige"
+    assert "første gang ser beskeden" in told.description
+    assert told.lifetime.text == "Indtil browseren lukkes"
+    # No longer "only for staff": every visitor who chooses gets the confirmation.
+    assert "medarbejdere, der er logget ind" not in messages.description
+    assert "bekræftelse" in messages.description
+
+
+def test_cookie_page_states_when_counting_starts(visitor):
+    first = page_text(visitor)
+    later = page_text(visitor)
+
+    rule = (
+        "Den første side, hvor du ser beskeden om cookies, tæller vi ikke, og på den side sætter "
+        "vi ingen cookie til statistik. Går du videre til en ny side uden at sige nej tak, "
+        "tæller vi fra den side."
+    )
+    assert rule in first
+    assert "Denne side tæller vi ikke med." in first
+    assert "Dine besøg tælles med i statistikken, indtil du siger nej tak." in later
+
+
+def test_under_opt_in_the_cookie_page_does_not_describe_silence(visitor, opt_in):
+    assert "Den første side, hvor du ser beskeden" not in page_text(visitor)

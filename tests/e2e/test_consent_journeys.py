@@ -127,3 +127,45 @@ def test_visitor_changes_their_choice_on_the_cookie_page(new_page, javascript):
     assert STATISTICS_COOKIE in cookie_names(page)
     assert page_views() == {"/cookies/": 2}
     assert consent_log() == [(ACTION_DECLINED, "statistik"), (ACTION_ACCEPTED, "statistik")]
+
+
+def confirmation(page):
+    return page.get_by_role("region", name="Dit cookievalg")
+
+
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        (accept_cookies, "Du har accepteret cookies til statistik."),
+        (decline_cookies, "Du har sagt nej tak til cookies til statistik."),
+    ],
+    ids=["accept", "decline"],
+)
+@with_and_without_javascript
+def test_the_choice_is_confirmed_once_with_a_way_to_change_it_and_can_be_hidden(
+    new_page, javascript, answer, said
+):
+    page = new_page("phone", javascript=javascript)
+    page.goto("/tilgaengelighed/")
+
+    answer(page)
+
+    bar = confirmation(page)
+    expect(bar).to_be_visible()
+    expect(bar).to_contain_text(said)
+    expect(bar.get_by_role("link", name="Skift dit valg")).to_have_attribute(
+        "href", "/cookies/#dit-valg"
+    )
+    hide = bar.get_by_role("button" if javascript else "link", name="Skjul")
+    if javascript:
+        hide.click()  # hides in place: no new page
+    else:
+        with page.expect_navigation():
+            hide.click()
+    expect(bar).to_have_count(0)
+    expect(page).to_have_url(re.compile(r"/tilgaengelighed/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tilgængelighedserklæring")
+
+    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Referater").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Referater fra møder")
+    expect(confirmation(page)).to_have_count(0)

@@ -41,7 +41,8 @@ def test_published_meeting_appears_in_archive_with_danish_date_kind_and_links(
     assertContains(response, '<span class="meeting-row__kind">Referat</span>', html=True)
     assertContains(
         response,
-        '<a class="meeting-row__pdf" href="/referater/2018-05-29/referat.pdf">PDF, 1 kB, 1 side'
+        '<a class="meeting-row__pdf" href="/referater/2018-05-29/referat.pdf">'
+        "PDF, 1\u00a0kB, 1\u00a0side"
         '<span class="visually-hidden">: referat fra tirsdag den 29. maj 2018</span></a>',
         html=True,
     )

@@ -181,7 +181,7 @@ def test_pdf_link_and_publication_dates_are_shown(client, full_meeting, pdf_file
     assertContains(
         response,
         '<a class="button-link file-link" href="/referater/2018-05-29/referat.pdf">'
-        'Hent referatet <span class="file-link__facts">(PDF, 1 kB, 1 side)</span></a>',
+        'Hent referatet <span class="file-link__facts">(PDF, 1\u00a0kB, 1\u00a0side)</span></a>',
         html=True,
     )
     assertContains(response, "<p>Offentliggjort 1. juni 2018</p>", html=True)
