@@ -129,6 +129,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "committee.context_processors.committee",
+                "committee.context_processors.municipality",
             ],
         },
     },
@@ -206,6 +207,23 @@ STORAGES = {
         )
     },
 }
+
+# The municipality's public contact details, in every page's footer and the accessibility
+# statement; the defaults are Hvidovre Kommune's own.
+MUNICIPALITY = {
+    "name": os.environ.get("MUNICIPALITY_NAME", "Hvidovre Kommune"),
+    "address": os.environ.get("MUNICIPALITY_ADDRESS", "Hvidovrevej 57, 2650 Hvidovre"),
+    "phone": os.environ.get("MUNICIPALITY_PHONE", "36 39 36 39"),
+    "email": os.environ.get("MUNICIPALITY_EMAIL", "hvidovre@hvidovre.dk"),
+    "website": os.environ.get("MUNICIPALITY_WEBSITE", "https://www.hvidovre.dk/"),
+}
+
+# The site's accessibility statement in the Agency for Digital Government's WAS-Tool, once it is
+# made there (lov om webtilgængelighed § 4): /was redirects to it and the footer links to it.
+# Until then /was serves the site's own statement.
+WAS_STATEMENT_URL = os.environ.get("WAS_STATEMENT_URL", "").strip()
+if WAS_STATEMENT_URL and not WAS_STATEMENT_URL.startswith("https://"):
+    raise ImproperlyConfigured("WAS_STATEMENT_URL must be an https:// address of the WAS-Tool.")
 
 # Uploaded minutes are served through views under stable names, never straight from MEDIA_URL.
 MINUTES_MAX_UPLOAD_MB = int(os.environ.get("MINUTES_MAX_UPLOAD_MB", "25"))

@@ -1,11 +1,13 @@
-"""Site plumbing that belongs to no app: the health check, robots.txt and the error pages."""
+"""Site plumbing that belongs to no app: the health check, robots.txt, /was and the error pages."""
 
 import sys
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.db.utils import DatabaseError, InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -88,3 +90,16 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def was(request):
+    """
+    The accessibility statement at the address the law expects (`/was`): the WAS-Tool's once its
+    URL is configured, until then the site's own, which names /tilgaengelighed/ as canonical.
+    """
+    if settings.WAS_STATEMENT_URL:
+        # Temporary: the statement's address in the WAS-Tool is the operator's to change.
+        return HttpResponseRedirect(settings.WAS_STATEMENT_URL)
+    canonical = request.build_absolute_uri(reverse("accessibility"))
+    return render(request, "pages/accessibility.html", {"canonical_url": canonical})

@@ -7,6 +7,12 @@ library's own setting, COOKIE_CONSENT_OPT_OUT: True (the policy as written, and 
 here) treats whoever has said nothing as accepting; False is explicit opt-in. Operators set it
 with the environment variable CONSENT_SILENCE_IS_ACCEPTANCE (settings.py), and nothing else
 decides it.
+
+Silence means acceptance only once the visitor has been told: the page view that first shows
+the banner counts nothing and sets no statistics cookie. That page sets the necessary cookie
+TOLD_COOKIE instead, holding the version of the declaration shown, and a visitor who goes on
+without saying "nej tak" is counted from the next page on. A browser that never sends cookies
+back is therefore never counted.
 """
 
 from datetime import datetime
@@ -17,6 +23,8 @@ from cookie_consent.util import get_cookie_dict_from_request, get_cookie_value_f
 from django.utils import timezone
 
 STATISTICS_GROUP = "statistik"
+# Declared among the necessary cookies (migration 0004); lives until the browser is closed.
+TOLD_COOKIE = "cookie_banner_vist"
 
 ACCEPTED = "accepted"
 DECLINED = "declined"
@@ -59,15 +67,29 @@ def allowed(choice):
     return choice is True or (choice is None and settings.COOKIE_CONSENT_OPT_OUT)
 
 
+def told_version(request):
+    """
+    The version of the statistics declaration the banner has shown this visitor, if it is the
+    current one; else "" (never told, or told about a declaration that has since changed).
+    """
+    group = get_cookie_group(STATISTICS_GROUP)
+    current = group.get_version() if group is not None else ""
+    return current if current and request.COOKIES.get(TOLD_COOKIE) == current else ""
+
+
 class Consent:
     """Whether this request's visitor has accepted, declined or said nothing, and what follows."""
 
-    def __init__(self, choice, *, statistics_declared=True):
+    def __init__(self, choice, *, statistics_declared=True, told=False):
         self.choice = choice
         self.silence_is_acceptance = settings.COOKIE_CONSENT_OPT_OUT
         # Without a declared statistics group there is nothing to ask about, and no cookie that
         # the declaration does not list is ever set.
         self.statistics_declared = statistics_declared
+        # Whether an earlier page showed this visitor the banner (TOLD_COOKIE).
+        self.told = told
+        # Set by the banner's template tag when this very response shows the banner.
+        self.banner_shown = False
 
     @classmethod
     def from_request(cls, request):
@@ -75,6 +97,7 @@ class Consent:
         return cls(
             explicit_choice(request, STATISTICS_GROUP),
             statistics_declared=get_cookie_group(STATISTICS_GROUP) is not None,
+            told=bool(told_version(request)),
         )
 
     @property
@@ -95,11 +118,26 @@ class Consent:
 
     @property
     def statistics_allowed(self):
-        return self.statistics_declared and allowed(self.choice)
+        """Whether this page view may be counted and carry the statistics cookie."""
+        if not self.statistics_declared:
+            return False
+        if self.is_undecided and self.silence_is_acceptance:
+            # Silence is acceptance only after the banner has said so, on an earlier page.
+            return self.told
+        return allowed(self.choice)
+
+    @property
+    def tells_now(self):
+        """Whether this response tells the visitor for the first time, so it must remember it."""
+        return (
+            self.banner_shown and self.is_undecided and self.silence_is_acceptance and not self.told
+        )
 
     @property
     def show_banner(self):
         return self.statistics_declared and self.is_undecided
 
     def __repr__(self):
-        return f"<Consent {self.state} statistics_allowed={self.statistics_allowed}>"
+        return (
+            f"<Consent {self.state} told={self.told} statistics_allowed={self.statistics_allowed}>"
+        )

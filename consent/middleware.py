@@ -1,9 +1,10 @@
-from cookie_consent.cache import all_cookie_groups
+from cookie_consent.cache import all_cookie_groups, get_cookie_group
+from cookie_consent.conf import settings
 from cookie_consent.middleware import CleanCookiesMiddleware
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 
-from .decision import Consent, allowed, explicit_choice
+from .decision import STATISTICS_GROUP, TOLD_COOKIE, Consent, allowed, explicit_choice
 
 
 class ConsentMiddleware(CleanCookiesMiddleware):
@@ -12,7 +13,8 @@ class ConsentMiddleware(CleanCookiesMiddleware):
     the cookies that the decision does not allow.
 
     `request.consent` (a consent.decision.Consent) is read lazily: a request that neither renders
-    the banner nor could be counted never looks at it.
+    the banner nor could be counted never looks at it. A response that shows the banner to a
+    visitor for the first time remembers that they have been told (consent.decision.TOLD_COOKIE).
     """
 
     def __call__(self, request):
@@ -27,6 +29,8 @@ class ConsentMiddleware(CleanCookiesMiddleware):
         if read and response.get("Content-Type", "").startswith("text/html"):
             # The page shows the banner or not by the consent cookie.
             patch_vary_headers(response, ["Cookie"])
+        if read and request.consent.tells_now:
+            remember_told(response)
         return response
 
     def process_response(self, request, response):
@@ -52,3 +56,19 @@ class ConsentMiddleware(CleanCookiesMiddleware):
                 for cookie in sent:
                     response.delete_cookie(cookie.name, cookie.path, cookie.domain)
         return response
+
+
+def remember_told(response):
+    """
+    Note in a necessary cookie that this visitor has now seen the banner about the current
+    declaration, so that silence can count as acceptance from the next page on. A session
+    cookie: the first page of every new browser session tells anew and counts nothing.
+    """
+    response.set_cookie(
+        TOLD_COOKIE,
+        get_cookie_group(STATISTICS_GROUP).get_version(),
+        path="/",
+        secure=settings.COOKIE_CONSENT_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )

@@ -7,8 +7,12 @@ from cookie_consent.views import (
     CookieGroupListView,
 )
 from django.conf import settings
+from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
+
+from .decision import TOLD_COOKIE
+from .templatetags.consent_banner import CONFIRMATION_TAG
 
 
 class PolicyView(CookieGroupListView):
@@ -34,10 +38,12 @@ class ChoiceMixin:
 
     The form posts only `next`, and the choice applies to every optional cookie group. The
     library's processor sets the consent cookie, deletes every declared cookie of a declined
-    group in this very response, and logs the choice when COOKIE_CONSENT_LOG_ENABLED.
+    group in this very response, and logs the choice when COOKIE_CONSENT_LOG_ENABLED. The page
+    the visitor returns to confirms the choice once (Django's messages, cookie "messages").
     """
 
     http_method_names = ["post"]
+    confirmation = ""
 
     def get_redirect_url(self):
         # Stricter than the library: a path on this site, never a full URL, not even to itself.
@@ -50,12 +56,16 @@ class ChoiceMixin:
         CookiesProcessor(request, response).process(
             list(all_cookie_groups().values()), action=self.cookie_process_action
         )
+        messages.success(request, self.confirmation, extra_tags=CONFIRMATION_TAG)
+        if TOLD_COOKIE in request.COOKIES:
+            # An explicit choice is all that counts from now on.
+            response.delete_cookie(TOLD_COOKIE, path="/", samesite="Lax")
         return response
 
 
 class AcceptView(ChoiceMixin, CookieGroupAcceptView):
-    pass
+    confirmation = "Du har accepteret cookies til statistik."
 
 
 class DeclineView(ChoiceMixin, CookieGroupDeclineView):
-    pass
+    confirmation = "Du har sagt nej tak til cookies til statistik. Vi tæller ikke dine besøg."

@@ -14,13 +14,16 @@ Two versions name what a page shows:
   attachments or participants is saved (`minutes.signals`).
 
 Every ETag also carries the release (`settings.RELEASE`), so a new release of the templates is
-never answered with a stale copy, and whether the cookie banner was shown, so a visitor who has
-just chosen never gets the copy that still asks.
+never answered with a stale copy, and what the cookie bar shows (the banner, the confirmation of
+a choice just made, or nothing), so a visitor who has just chosen never gets the copy that still
+asks, nor later the copy that confirms.
 """
 
 import functools
+import hashlib
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import condition, require_safe
@@ -53,9 +56,16 @@ def archive_version(request):
 
 def _banner_marker(request):
     # The consent banner is part of the page: a visitor who has just accepted or refused must not
-    # get a 304 for the copy that still shows it.
+    # get a 304 for the copy that still shows it. The confirmation that follows a choice is a
+    # message waiting to be shown (counted, not consumed): the page must be rendered to show it.
     consent = getattr(request, "consent", None)
-    return "b" if consent is not None and consent.show_banner else "n"
+    if consent is not None and consent.show_banner:
+        # The banner's forms carry a CSRF token made from the browser's csrftoken cookie: a copy
+        # made for another cookie, or for none (a browser whose cookies were cleared but not its
+        # cache), would be refused with a 403 when the visitor answers.
+        token = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+        return "b" + hashlib.sha256(token.encode()).hexdigest()[:10]
+    return "c" if len(get_messages(request)) else "n"
 
 
 def archive_etag(request, *args, **kwargs):

@@ -20,7 +20,7 @@ from simple_history.models import HistoricalRecords
 from committee.models import Committee, Member
 
 from . import changesets
-from .pdf import extract_file_text
+from .pdf import read_file
 from .presentation import meeting_start, meeting_title
 from .validators import validate_pdf
 
@@ -28,6 +28,12 @@ from .validators import validate_pdf
 # know a meeting by it, also after a clerk has corrected its date.
 UID_DOMAIN = "almenbolig-hvidovre"
 MEETING_DURATION = datetime.timedelta(hours=2)
+# What a meeting page needs of an attachment: its title, and its link with "PDF, 1 kB, 1 side".
+ATTACHMENT_LINK_FIELDS = ("id", "item_id", "title", "position", "file", "file_pages", "file_size")
+# All the public sees of a closed item, besides its number.
+CLOSED_ITEM_TITLE = "Lukket punkt"
+# What Meeting keeps of its minutes PDF besides the file, all read when a new file is taken in.
+PDF_FACT_FIELDS = ("minutes_pdf_text", "minutes_pdf_pages", "minutes_pdf_size")
 
 
 def minutes_upload_to(instance, filename):
@@ -111,8 +117,38 @@ class MeetingQuerySet(RecordedQuerySet):
         return self.filter(date__gte=today or timezone.localdate()).order_by("date")
 
     def for_listing(self):
-        """Just what a row in a list of meetings shows (date, kind, PDF link), newest first."""
-        return self.only("id", "date", "kind", "minutes_pdf").order_by("-date")
+        """
+        Just what a row in a list of meetings shows, newest first: date, kind, the PDF link and
+        what it says, and the items' numbers and public titles (`meeting.listed_items`); and
+        the time and place that "Næste møde" shows of a meeting to come.
+
+        The items of every meeting in the list come in one more query. A closed item's title is
+        replaced by "Lukket punkt" in that query: it never even reaches the list's template.
+        """
+        items = (
+            AgendaItem.objects.annotate(
+                listed_title=models.Case(
+                    models.When(is_closed=True, then=models.Value(CLOSED_ITEM_TITLE)),
+                    default=models.F("title"),
+                )
+            )
+            .only("id", "meeting", "number")
+            .order_by("number")
+        )
+        return (
+            self.only(
+                "id",
+                "date",
+                "kind",
+                "start_time",
+                "place",
+                "minutes_pdf",
+                "minutes_pdf_pages",
+                "minutes_pdf_size",
+            )
+            .prefetch_related(models.Prefetch("items", queryset=items, to_attr="listed_items"))
+            .order_by("-date")
+        )
 
     def with_public_content(self):
         """Everything a meeting page shows, in a fixed number of queries (one per relation).
@@ -134,7 +170,7 @@ class MeetingQuerySet(RecordedQuerySet):
                         models.Prefetch(
                             "attachments",
                             queryset=Attachment.objects.filter(item__is_closed=False).only(
-                                "id", "item_id", "title", "position", "file"
+                                *ATTACHMENT_LINK_FIELDS
                             ),
                             to_attr="public_attachments",
                         ),
@@ -196,6 +232,9 @@ class Meeting(RecordedModel):
         validators=[validate_pdf],
     )
     minutes_pdf_text = models.TextField("tekst fra PDF", blank=True, editable=False)
+    # What the link to the PDF says ("PDF, 1,2 MB, 14 sider"), read when the file is taken in.
+    minutes_pdf_pages = models.PositiveIntegerField("sider i PDF", null=True, editable=False)
+    minutes_pdf_size = models.PositiveBigIntegerField("størrelse af PDF", null=True, editable=False)
     is_published = models.BooleanField("offentliggjort", default=False)
     first_published_at = models.DateTimeField(
         "første gang offentliggjort", null=True, blank=True, editable=False
@@ -218,11 +257,11 @@ class Meeting(RecordedModel):
     updated_at = models.DateTimeField("senest ændret", auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
-    # The PDF's text and the import report are derived or internal; corrected_at and updated_at
-    # are derived from the history itself.
+    # The PDF's text, pages and size (read from the file, which the history keeps) and the import
+    # report are derived or internal; corrected_at and updated_at are derived from the history.
     history = public_record(
         "møde",
-        excluded_fields=["minutes_pdf_text", "import_report", "corrected_at", "updated_at"],
+        excluded_fields=[*PDF_FACT_FIELDS, "import_report", "corrected_at", "updated_at"],
     )
 
     class Meta:
@@ -247,7 +286,7 @@ class Meeting(RecordedModel):
         update_fields = kwargs.get("update_fields")
         reads_pdf = update_fields is None or "minutes_pdf" in update_fields
         if reads_pdf and self._read_new_pdf() and update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "minutes_pdf_text"}
+            kwargs["update_fields"] = {*update_fields, *PDF_FACT_FIELDS}
         super().save(*args, **kwargs)
         if old_date and old_date != self.date and self.has_been_published:
             # Journalists have linked to the old date: keep it answering, forever.
@@ -312,6 +351,11 @@ class Meeting(RecordedModel):
     def has_been_published(self):
         return self.first_published_at is not None
 
+    @property
+    def is_upcoming(self):
+        """Whether the meeting is still to come (today's included)."""
+        return self.date >= timezone.localdate()
+
     def _read_new_pdf(self):
         """
         When the minutes PDF has changed since it was stored, read its text for search.
@@ -331,7 +375,7 @@ class Meeting(RecordedModel):
         pdf = self.minutes_pdf
         if pdf._committed and (pdf.name or "") == stored_name:
             return False
-        self.minutes_pdf_text = extract_file_text(pdf)
+        self.minutes_pdf_text, self.minutes_pdf_pages, self.minutes_pdf_size = read_file(pdf)
         return True
 
 
@@ -464,7 +508,7 @@ class AgendaItem(RecordedModel):
 
     @property
     def public_title(self):
-        return "Lukket punkt" if self.is_closed else self.title
+        return CLOSED_ITEM_TITLE if self.is_closed else self.title
 
     @property
     def public_outcome(self):
@@ -541,11 +585,14 @@ class Attachment(RecordedModel):
         validators=[validate_pdf],
     )
     text = models.TextField("tekst fra PDF", blank=True, editable=False)
+    file_pages = models.PositiveIntegerField("sider", null=True, editable=False)
+    file_size = models.PositiveBigIntegerField("størrelse", null=True, editable=False)
     position = models.PositiveSmallIntegerField("rækkefølge", default=0)
     uploaded_at = models.DateTimeField("uploadet", auto_now_add=True)
 
     # The PDF's text is derived from the file, which the history keeps by name.
-    history = public_record("bilag", excluded_fields=["text"])
+    # Read from the file, which the history keeps: nothing of them is lost.
+    history = public_record("bilag", excluded_fields=["text", "file_pages", "file_size"])
 
     class Meta:
         verbose_name = "bilag"
@@ -562,9 +609,9 @@ class Attachment(RecordedModel):
         if (update_fields is None or "file" in update_fields) and "file" in self.__dict__:
             stored = "" if self._state.adding else self._stored_file_name()
             if not self.file._committed or (self.file.name or "") != stored:
-                self.text = extract_file_text(self.file)
+                self.text, self.file_pages, self.file_size = read_file(self.file)
                 if update_fields is not None:
-                    kwargs["update_fields"] = {*update_fields, "text"}
+                    kwargs["update_fields"] = {*update_fields, "text", "file_pages", "file_size"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

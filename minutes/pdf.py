@@ -1,7 +1,9 @@
-"""Stored PDFs: their text read out, within bounds, for search; and the file as a response."""
+"""Stored PDFs: their text read out, within bounds, for search; their number of pages and size,
+for the links to them; and the file as a response."""
 
 import logging
 import time
+from typing import NamedTuple
 
 from django.conf import settings
 from django.http import FileResponse, Http404
@@ -86,6 +88,15 @@ def active_content(reader):
     return None
 
 
+class PdfFacts(NamedTuple):
+    """What the site keeps of a PDF it takes in: its text for search, and what its links say
+    ("PDF, 1,2 MB, 14 sider"). `pages` and `size` are None when they cannot be known."""
+
+    text: str
+    pages: int | None
+    size: int | None
+
+
 def extract_text(fileobj, *, max_pages=None, max_seconds=None):
     """
     The text layer of a PDF, for search, as one string with a blank line between pages.
@@ -94,6 +105,12 @@ def extract_text(fileobj, *, max_pages=None, max_seconds=None):
     have passed. Never raises: a PDF whose text cannot be read (scanned, damaged, encrypted) gives
     what could be read, possibly "", and a logged warning, because it must still be published.
     """
+    return read_text_and_pages(fileobj, max_pages=max_pages, max_seconds=max_seconds)[0]
+
+
+def read_text_and_pages(fileobj, *, max_pages=None, max_seconds=None):
+    """(text, number of pages) as `extract_text` reads them; the number is None if the PDF cannot
+    be opened. Counting the pages costs nothing more: pypdf reads the page tree to open it."""
     if max_pages is None:
         max_pages = getattr(settings, "MINUTES_PDF_TEXT_MAX_PAGES", DEFAULT_TEXT_MAX_PAGES)
     if max_seconds is None:
@@ -105,11 +122,11 @@ def extract_text(fileobj, *, max_pages=None, max_seconds=None):
         reader = PdfReader(fileobj)
         if reader.is_encrypted and not opens_without_password(reader):
             logger.warning("No text extracted from %s: it is encrypted", name)
-            return ""
+            return "", None
         page_count = len(reader.pages)
     except Exception:
         logger.warning("No text extracted from %s: pypdf cannot open it", name, exc_info=True)
-        return ""
+        return "", None
 
     texts = []
     for number in range(1, min(page_count, max_pages) + 1):
@@ -134,30 +151,38 @@ def extract_text(fileobj, *, max_pages=None, max_seconds=None):
             "Text extracted from the first %d of %d pages of %s", max_pages, page_count, name
         )
     # PostgreSQL cannot store NUL characters in text, and some PDFs carry them.
-    return "\n\n".join(texts).replace("\x00", "")
+    return "\n\n".join(texts).replace("\x00", ""), page_count
 
 
-def extract_file_text(field_file):
+def read_file(field_file):
     """
-    The text of the PDF in a FileField: a fresh upload (in memory or in a temporary file, before
-    it is stored) or a file already in storage. "" when there is no file or it cannot be read.
+    The PdfFacts of the PDF in a FileField: a fresh upload (in memory or in a temporary file,
+    before it is stored) or a file already in storage. Empty facts when there is no file or it
+    cannot be read.
     """
     if not field_file:
-        return ""
+        return PdfFacts("", None, None)
     if field_file._committed:
         try:
             with field_file.storage.open(field_file.name, "rb") as stored:
-                return extract_text(stored)
+                text, pages = read_text_and_pages(stored)
+                return PdfFacts(text, pages, field_file.storage.size(field_file.name))
         except OSError:
             logger.warning("No text extracted from %s: it cannot be opened", field_file.name)
-            return ""
+            return PdfFacts("", None, None)
     # An upload not yet stored: read it in place and rewind, so that storing it copies it whole.
     upload = field_file.file
     upload.seek(0)
     try:
-        return extract_text(upload)
+        text, pages = read_text_and_pages(upload)
+        return PdfFacts(text, pages, upload.size)
     finally:
         upload.seek(0)
+
+
+def extract_file_text(field_file):
+    """The text of the PDF in a FileField, as `read_file` reads it; "" when there is none."""
+    return read_file(field_file).text
 
 
 def pdf_response(field_file, filename):

@@ -9,7 +9,7 @@ import json
 import zoneinfo
 
 from django.conf import settings
-from django.utils import dateformat, timezone, translation
+from django.utils import dateformat, formats, timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
@@ -38,6 +38,35 @@ def weekday_date(value):
 def meeting_title(meeting):
     """`Referat – Almenboligudvalg Hvidovre den 29. maj 2018` (or `Dagsorden – …`)."""
     return f"{meeting.get_kind_display()} – {meeting.committee.name} den {long_date(meeting.date)}"
+
+
+def danish_number(value, decimals=0):
+    """`1.234` or `1,2`: Danish separators, whatever the request's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return formats.number_format(value, decimal_pos=decimals, force_grouping=True)
+
+
+# Between a number and its unit: "1,2 MB" and "14 sider" never break over two lines.
+NO_BREAK_SPACE = "\u00a0"
+
+
+def file_size(size):
+    """A file's size as Danish file managers show it: `340 kB`, `1,2 MB` (1 kB = 1024 bytes)."""
+    kilobytes = round(size / 1024)
+    if kilobytes < 1000:
+        return f"{danish_number(max(1, kilobytes))}{NO_BREAK_SPACE}kB"
+    # Rounded here: Django's number_format cuts decimals off, and 1,19999 MB is 1,2 MB.
+    return f"{danish_number(round(size / (1024 * 1024), 1), 1)}{NO_BREAK_SPACE}MB"
+
+
+def pdf_facts(pages, size):
+    """What a link to a PDF says about it: `PDF, 1,2 MB, 14 sider`, with what is known."""
+    parts = ["PDF"]
+    if size is not None:
+        parts.append(file_size(size))
+    if pages:
+        parts.append(f"{danish_number(pages)}{NO_BREAK_SPACE}{'side' if pages == 1 else 'sider'}")
+    return ", ".join(parts)
 
 
 def meeting_start(meeting):

@@ -131,6 +131,28 @@ def search_hits(client):
 # A visitor's browser and their cookie choice, for the consent and the statistics tests.
 
 
+def _tell(client):
+    # A page for a missing page shows the banner and is never counted itself.
+    client.get("/findes-ikke/")
+    assert "cookie_banner_vist" in client.cookies, "the banner did not tell the visitor"
+    return client
+
+
+@pytest.fixture
+def told_client(client, db):
+    """Django's test client after it has seen the cookie banner once, on a page that is never
+    counted: silence counts as acceptance from its next page view on."""
+    return _tell(client)
+
+
+@pytest.fixture
+def new_told_client(db):
+    """Make another browser (a test client) that has seen the banner once, as `told_client`."""
+    from django.test import Client
+
+    return lambda: _tell(Client())
+
+
 @pytest.fixture
 def visitor(django_app, db):
     """A browser without JavaScript, new to the site (django-webtest)."""
@@ -156,8 +178,8 @@ def accepted(visitor):
 
 @pytest.fixture
 def declined(visitor):
-    """The visitor has pressed "nej tak til cookies" on the front page."""
+    """The visitor has pressed "Nej tak til cookies" on the front page."""
     from tests.consent.pages import press
 
-    assert press(visitor.get("/"), "nej tak til cookies").status_code == 303
+    assert press(visitor.get("/"), "Nej tak til cookies").status_code == 303
     return visitor

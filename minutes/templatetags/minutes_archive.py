@@ -18,16 +18,30 @@ def upcoming_agendas(meetings):
     return sorted(coming, key=lambda meeting: meeting.date)[:NEXT_MEETINGS]
 
 
-@register.inclusion_tag("minutes/includes/latest_minutes.html")
-def latest_minutes(committee, count=10):
-    """The committee's latest published minutes and agendas, newest first, with a link to all,
-    and the coming meetings among them as "Næste møde"."""
-    meetings = list(Meeting.objects.published().filter(committee=committee).for_listing()[:count])
+@register.simple_tag
+def latest_meetings(committee, count=10):
+    """The committee's latest published minutes and agendas, newest first (a coming meeting's
+    agenda on top), as the rows of a list show them: two queries, however many."""
+    return list(Meeting.objects.published().filter(committee=committee).for_listing()[:count])
+
+
+@register.inclusion_tag("minutes/includes/meetings_at_a_glance.html")
+def meetings_at_a_glance(meetings):
+    """The first screen of the committee page: the coming meetings ("Næste møde"), the latest
+    minutes, and the way to all of them; from `latest_meetings`, so without a query."""
+    today = timezone.localdate()
+    latest = next((m for m in meetings if m.kind == Meeting.Kind.MINUTES and m.date <= today), None)
     return {
-        "latest_meetings": meetings,
         "next_meetings": upcoming_agendas(meetings),
+        "newest_minutes": latest,
         "heading_level": 3,
     }
+
+
+@register.inclusion_tag("minutes/includes/latest_minutes.html")
+def latest_minutes(meetings):
+    """The latest minutes and agendas as a list, with a link to all; from `latest_meetings`."""
+    return {"latest_meetings": meetings}
 
 
 @register.inclusion_tag("minutes/includes/next_meetings.html")

@@ -97,9 +97,27 @@ def meeting_title(meeting):
 
 
 @register.filter
+def long_date(value):
+    """`29. maj 2018`."""
+    return presentation.long_date(value)
+
+
+@register.filter
 def weekday_date(value):
     """`Tirsdag den 29. maj 2018`."""
     return presentation.weekday_date(value)
+
+
+@register.filter
+def nowrap(value):
+    """The value in a span that never breaks over two lines (a date: "29. maj 2018")."""
+    return format_html('<span class="nowrap">{}</span>', value)
+
+
+@register.simple_tag
+def pdf_facts(pages, size):
+    """`PDF, 1,2 MB, 14 sider` for a file's stored number of pages and size."""
+    return presentation.pdf_facts(pages, size)
 
 
 @register.filter(is_safe=True)

@@ -103,11 +103,12 @@ def test_committee_page_uses_a_fixed_number_of_queries(
     for day in range(1, 16):
         make_meeting(f"2020-01-{day:02d}")
     # A visitor who refused statistics, with the cookie groups cached: only the page's own queries
-    # (committee, tasks, members, latest minutes). Statistics have their own query tests.
+    # (committee, tasks, members, latest minutes, their items). Statistics have their own query
+    # tests.
     client.cookies["cookie_consent"] = "statistik=-1"
     client.get("/")
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         assert client.get("/").status_code == 200
 
 
@@ -141,3 +142,26 @@ def test_the_calendar_and_feed_name_the_committee_from_the_database(client, comm
         b"<title>Referater fra Boligudvalget Hvidovre</title>"
         in client.get("/referater/rss/").content
     )
+
+
+def test_the_next_meeting_and_the_latest_minutes_come_first_after_the_heading(
+    client, make_meeting, pdf_file
+):
+    coming = timezone.localdate() + datetime.timedelta(days=14)
+    agenda = make_meeting(coming, kind="dagsorden")
+    latest = make_meeting("2018-06-26", minutes_pdf=pdf_file("Referat"))
+    make_meeting("2018-05-29")
+
+    response = client.get("/")
+
+    main = element(response, "main")
+    sections = [attribute(s, "aria-labelledby") for s in elements(main, "section")]
+    assert sections[:3] == ["moeder", "naeste-moede", "historik"]
+    glance = element(main, "section", aria_labelledby="moeder")
+    links = [attribute(a, "href") for a in elements(glance, "a")]
+    assert links == [
+        agenda.get_absolute_url(),
+        latest.get_absolute_url(),
+        latest.get_pdf_url(),
+        "/referater/",
+    ]

@@ -4,7 +4,7 @@ from pytest_django.asserts import assertContains
 
 from visits.models import DailyVisitor, PageView
 
-from .pages import as_browser, banner, cookies_set_by, form_of, press
+from .pages import as_browser, banner, cookies_set_by, form_of, press, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +19,11 @@ def views_of(path):
 
 
 def test_accepting_keeps_counting_and_keeps_the_statistics_cookie(visitor):
-    first = visitor.get("/")
+    visitor.get("/")  # told
+    second = visitor.get("/")  # counted
     visitor_id = visitor.cookies["besoeg"]
 
-    response = press(first, "Accepter cookies")
+    response = press(second, "Accepter cookies")
     visitor.get("/tilgaengelighed/")
     visitor.get("/tilgaengelighed/")
 
@@ -33,10 +34,11 @@ def test_accepting_keeps_counting_and_keeps_the_statistics_cookie(visitor):
 
 
 def test_refusing_deletes_the_statistics_cookie_in_that_very_response(visitor):
-    first = visitor.get("/")
+    visitor.get("/")  # told
+    second = visitor.get("/")  # counted
     assert visitor.cookies["besoeg"]
 
-    response = press(first, "nej tak til cookies")
+    response = press(second, "Nej tak til cookies")
 
     deleted = cookies_set_by(response)["besoeg"]
     assert deleted.value == ""
@@ -64,7 +66,7 @@ def test_a_leftover_statistics_cookie_of_a_refusing_visitor_is_deleted(declined)
 
     assert cookies_set_by(response)["besoeg"]["max-age"] == "0"
     assert "besoeg" not in declined.cookies
-    assert views_of("/") == 1  # only the view before the refusal
+    assert views_of("/") == 0  # the only view before the refusal told, and counted nothing
 
 
 def test_accepting_after_refusing_turns_statistics_back_on(declined):
@@ -77,18 +79,50 @@ def test_accepting_after_refusing_turns_statistics_back_on(declined):
     assert views_of("/tilgaengelighed/") == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "confirmation"),
+    [
+        ("Accepter cookies", "Du har accepteret cookies til statistik."),
+        ("Nej tak til cookies", "Du har sagt nej tak til cookies til statistik."),
+    ],
+)
+def test_the_page_after_a_choice_confirms_it_once_with_a_link_to_change_it(
+    visitor, text, confirmation
+):
+    page = press(visitor.get("/tilgaengelighed/"), text).follow()
+
+    bar = page.html.select_one("section.cookie-confirmation")
+    assert bar["aria-label"] == "Dit cookievalg"
+    assert visible_text(bar.p).startswith(confirmation)
+    assert bar.p.find("a", string="Skift dit valg")["href"] == "/cookies/#dit-valg"
+    # Hiding it without JavaScript loads the same page again, which no longer shows it.
+    hide = bar.select_one("[data-hide-confirmation]")
+    assert hide["href"] == "/tilgaengelighed/"
+    assert visitor.get(hide["href"]).html.select_one("section.cookie-confirmation") is None
+
+
+def test_a_choice_forgets_that_the_visitor_was_told(visitor):
+    page = visitor.get("/")
+    assert "cookie_banner_vist" in visitor.cookies
+
+    response = press(page, "Accepter cookies")
+
+    assert cookies_set_by(response)["cookie_banner_vist"]["max-age"] == "0"
+    assert "cookie_banner_vist" not in visitor.cookies
+
+
 def test_the_choice_can_be_changed_on_the_cookie_page(visitor):
     page = visitor.get("/cookies/")
     assertContains(page, UNDECIDED, html=True)
 
-    page = press(page, "nej tak til cookies").follow()
+    page = press(page, "Nej tak til cookies").follow()
     assertContains(page, DECLINED, html=True)
     assert banner(page) is None
 
     page = press(page, "Accepter cookies").follow()
     assertContains(page, ACCEPTED, html=True)
 
-    page = press(page, "nej tak til cookies").follow()
+    page = press(page, "Nej tak til cookies").follow()
     assertContains(page, DECLINED, html=True)
 
 
@@ -96,7 +130,7 @@ def test_every_explicit_choice_is_logged_by_django_cookie_consent(visitor):
     statistics = CookieGroup.objects.get(varname="statistik")
 
     press(visitor.get("/"), "Accepter cookies")
-    press(visitor.get("/cookies/"), "nej tak til cookies")
+    press(visitor.get("/cookies/"), "Nej tak til cookies")
     press(visitor.get("/cookies/"), "Accepter cookies")
 
     actions = list(LogItem.objects.order_by("id").values_list("action", "cookiegroup"))
@@ -151,7 +185,7 @@ def banner_form(visitor, text, path="/"):
     ],
 )
 def test_a_next_that_is_not_a_path_on_this_site_goes_to_the_front_page(visitor, next_url):
-    form = banner_form(visitor, "nej tak til cookies", "/tilgaengelighed/")
+    form = banner_form(visitor, "Nej tak til cookies", "/tilgaengelighed/")
     form["next"].force_value(next_url)
 
     response = form.submit()
@@ -178,7 +212,7 @@ def test_next_keeps_the_query_string_of_the_page(visitor):
 
 
 def test_a_next_with_a_line_break_cannot_inject_headers(visitor):
-    form = banner_form(visitor, "nej tak til cookies")
+    form = banner_form(visitor, "Nej tak til cookies")
     form["next"].force_value("/cookies/\r\nSet-Cookie: x=1")
 
     response = form.submit()
@@ -200,7 +234,7 @@ def test_a_choice_without_csrf_token_is_refused(visitor, path, caplog):
 
 
 def test_a_choice_with_a_token_from_another_browser_is_refused(visitor, django_app_factory, caplog):
-    token = banner_form(visitor, "nej tak til cookies")["csrfmiddlewaretoken"].value
+    token = banner_form(visitor, "Nej tak til cookies")["csrfmiddlewaretoken"].value
     other = as_browser(django_app_factory())
     other.get("/")
 

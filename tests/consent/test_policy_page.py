@@ -8,7 +8,7 @@ from consent.models import CookieLifetime
 from tests.support.logins import otp_code
 from visits.counting import VISITOR_COOKIE
 
-from .pages import button, form_of, press, visible_text
+from .pages import button, cookies_set_by, form_of, press, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +44,7 @@ def test_the_data_migration_declares_necessary_and_statistics_cookies():
     assert not statistics.is_required and statistics.is_deletable
     assert {c.name for c in necessary.cookie_set.all()} == {
         "cookie_consent",
+        "cookie_banner_vist",
         "csrftoken",
         "sessionid",
         "messages",
@@ -53,14 +54,21 @@ def test_the_data_migration_declares_necessary_and_statistics_cookies():
 
 
 def test_every_cookie_the_site_sets_is_declared(visitor, admin_user):
-    press(visitor.get("/"), "Accepter cookies")
-    login = visitor.get("/admin/login/").forms["login-form"]
+    set_by_site = set()
+
+    def note(response):
+        set_by_site.update(cookies_set_by(response))
+        return response
+
+    # Told on the first page, counted on the second, then the choice and its confirmation.
+    note(visitor.get("/"))
+    page = note(visitor.get("/tilgaengelighed/"))
+    note(note(press(page, "Accepter cookies")).follow())
+    login = note(visitor.get("/admin/login/")).forms["login-form"]
     login["username"], login["password"] = admin_user.username, "password"
     login["otp_token"] = otp_code(admin_user)
-    assert login.submit().status_code == 302
+    assert note(login.submit()).status_code == 302
     assert settings.SESSION_COOKIE_NAME in visitor.cookies
-    # Admin's messages ("Ændringen er gemt") are declared too, for the clerks.
-    set_by_site = set(visitor.cookies) | {"messages"}
 
     declared = set(Cookie.objects.values_list("name", flat=True))
     assert set_by_site == declared
@@ -124,7 +132,7 @@ def test_cookie_page_under_opt_in_says_nothing_is_set_before_acceptance(visitor,
 
 @pytest.mark.parametrize(
     ("text", "action"),
-    [("Accepter cookies", "/cookies/accepter/"), ("nej tak til cookies", "/cookies/afvis/")],
+    [("Accepter cookies", "/cookies/accepter/"), ("Nej tak til cookies", "/cookies/afvis/")],
 )
 def test_cookie_page_always_has_both_buttons(accepted, text, action):
     page = accepted.get("/cookies/")
@@ -151,3 +159,33 @@ def test_every_cell_of_the_declaration_is_labelled_for_narrow_screens(visitor):
         for row in table.tbody.find_all("tr"):
             labels = [cell.get("data-label") for cell in row.find_all(["th", "td"])]
             assert labels == headers
+
+
+def test_the_declaration_tells_what_the_banner_and_its_confirmation_set():
+    told = Cookie.objects.select_related("lifetime").get(name="cookie_banner_vist")
+    messages = Cookie.objects.select_related("lifetime").get(name="messages")
+
+    assert told.cookiegroup.varname == "noedvendige"
+    assert "første gang ser beskeden" in told.description
+    assert told.lifetime.text == "Indtil browseren lukkes"
+    # No longer "only for staff": every visitor who chooses gets the confirmation.
+    assert "medarbejdere, der er logget ind" not in messages.description
+    assert "bekræftelse" in messages.description
+
+
+def test_cookie_page_states_when_counting_starts(visitor):
+    first = page_text(visitor)
+    later = page_text(visitor)
+
+    rule = (
+        "Den første side, hvor du ser beskeden om cookies, tæller vi ikke, og på den side sætter "
+        "vi ingen cookie til statistik. Går du videre til en ny side uden at sige nej tak, "
+        "tæller vi fra den side."
+    )
+    assert rule in first
+    assert "Denne side tæller vi ikke med." in first
+    assert "Dine besøg tælles med i statistikken, indtil du siger nej tak." in later
+
+
+def test_under_opt_in_the_cookie_page_does_not_describe_silence(visitor, opt_in):
+    assert "Den første side, hvor du ser beskeden" not in page_text(visitor)

@@ -69,6 +69,8 @@ SEED_MIGRATIONS = [
     ("committee", "0002_seed_committee_content", "load"),
     # The cookie declaration: without its statistics group there is no banner and no counting.
     ("consent", "0002_cookie_groups", "create_groups"),
+    # The cookies the banner and its confirmation set, and the confirmation's messages cookie.
+    ("consent", "0004_told_and_confirmation_cookies", "update_declaration"),
 ]
 # The clerks' group needs no loading: `flush` ends with post_migrate, which makes it again
 # (minutes.clerks).

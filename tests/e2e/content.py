@@ -2,7 +2,8 @@
 The minutes the browser tests read: a small archive over two years, built by `build_archive`.
 
 - 29 May 2018, the full meeting: members present and absent, remarks, a minutes PDF, three items
-  (one with every section, one with an attachment, one closed with secret text);
+  (one with every section and an attachment, one closed with secret text; the open ones with
+  their outcome);
 - 4 September 2018, an agenda (dagsorden) with one item;
 - 12 March 2019, minutes published as a PDF only, with a word that occurs nowhere else.
 
@@ -66,12 +67,14 @@ def build_archive(make_meeting, committee):
             {
                 "title": "Godkendelse af dagsorden",
                 "decision": "Dagsordenen blev godkendt.",
+                "outcome": "godkendt",
             },
             {
                 "title": OPEN_ITEM_TITLE,
                 "decision_theme": "Udvalget skal tage stilling til den boligsociale helhedsplan.",
                 "recommendation": "Administrationen indstiller, at helhedsplanen godkendes.",
                 "decision": "Indstillingen blev godkendt.",
+                "outcome": "anbefalet",
                 "case_presentation": (
                     "Helhedsplanen omfatter 1.200 almene familieboliger.\n\n"
                     "Boligselskabet har søgt Landsbyggefonden om støtte."

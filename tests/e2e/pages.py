@@ -19,10 +19,12 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class PageType:
-    """A kind of public page, reached at `path`, answering `status`."""
+    """A kind of public page, reached at `path`, answering `status`; `statement_name` is how the
+    accessibility statement names it among the page types tested (a test holds them together)."""
 
     name: str
     path: str
+    statement_name: str
     status: int = 200
     needs: tuple[str, ...] = ()
 
@@ -35,23 +37,35 @@ CORRECTED = ("corrected_minutes",)
 
 PAGE_TYPES = [
     # The committee page lists the latest minutes and the members, so it needs the archive too.
-    PageType("committee", "/", needs=ARCHIVE),
-    PageType("archive", "/referater/", needs=ARCHIVE),
-    PageType("year", "/referater/2018/", needs=ARCHIVE),
+    PageType("committee", "/", "udvalgets side", needs=ARCHIVE),
+    PageType("archive", "/referater/", "alle referater", needs=ARCHIVE),
+    PageType("year", "/referater/2018/", "referater fra ét år", needs=ARCHIVE),
     # Members present and absent, remarks, the PDF, an open item with every section and one with
     # an attachment, and a closed item.
-    PageType("meeting", "/referater/2018-05-29/", needs=ARCHIVE),
+    PageType("meeting", "/referater/2018-05-29/", "et mødes side", needs=ARCHIVE),
     # A decision, the remarks and an attachment's file corrected, with the clerk's reason.
-    PageType("meeting-corrections", "/referater/2018-05-29/rettelser/", needs=CORRECTED),
-    PageType("corrections", "/referater/rettelser/", needs=CORRECTED),
-    PageType("search-results", "/referater/soeg/?q=helhedsplan", needs=ARCHIVE),
-    PageType("search-no-results", "/referater/soeg/?q=svømmehal", needs=ARCHIVE),
-    PageType("search-empty", "/referater/soeg/"),
+    PageType(
+        "meeting-corrections",
+        "/referater/2018-05-29/rettelser/",
+        "et mødes rettelser",
+        needs=CORRECTED,
+    ),
+    PageType("corrections", "/referater/rettelser/", "alle rettelser", needs=CORRECTED),
+    PageType(
+        "search-results", "/referater/soeg/?q=helhedsplan", "søgning med resultater", needs=ARCHIVE
+    ),
+    PageType(
+        "search-no-results",
+        "/referater/soeg/?q=svømmehal",
+        "søgning uden resultater",
+        needs=ARCHIVE,
+    ),
+    PageType("search-empty", "/referater/soeg/", "søgning uden søgeord"),
     # A query with nothing to search for: the error message tied to the field.
-    PageType("search-problem", "/referater/soeg/?q=%22-%22"),
-    PageType("accessibility-statement", "/tilgaengelighed/"),
-    PageType("cookie-policy", "/cookies/"),
-    PageType("not-found", "/findes-ikke/", status=404),
+    PageType("search-problem", "/referater/soeg/?q=%22-%22", "søgning med fejl"),
+    PageType("accessibility-statement", "/tilgaengelighed/", "tilgængelighedserklæringen"),
+    PageType("cookie-policy", "/cookies/", "cookiepolitikken"),
+    PageType("not-found", "/findes-ikke/", "siden for en side, der ikke findes", status=404),
 ]
 
 

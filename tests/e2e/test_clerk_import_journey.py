@@ -81,7 +81,7 @@ def test_clerk_uploads_the_minutes_corrects_and_publishes_and_a_journalist_links
     expect(contents.get_by_role("listitem").nth(4)).to_have_text("5. Lukket punkt")
     expect(journalist.locator("#punkt-5")).to_contain_text("Udvalget anbefalede salget.")
     assert "Hvidovrevej" not in journalist.locator("#punkt-5").inner_text()
-    open_pdf_link(journalist, journalist.get_by_role("link", name="Hent referatet som PDF"))
+    open_pdf_link(journalist, journalist.get_by_role("link", name="Hent referatet (PDF"))
 
 
 def test_a_document_that_cannot_be_read_is_refused_in_danish_and_the_form_kept(

@@ -112,4 +112,4 @@ def test_clerk_adds_previews_and_publishes_a_meeting_whose_closed_item_stays_clo
     expect(visitor.get_by_role("region", name="Medlemmer")).to_contain_text("Helle M. Adelborg (A)")
     assert SECRET not in visitor.content()
     assert "Personalesag" not in visitor.content()
-    open_pdf_link(visitor, visitor.get_by_role("link", name="Hent referatet som PDF"))
+    open_pdf_link(visitor, visitor.get_by_role("link", name="Hent referatet (PDF"))

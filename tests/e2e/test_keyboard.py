@@ -21,7 +21,7 @@ from .support import (
 )
 
 READING_ORDER = ["banner", "header", "nav", "main", "footer"]
-BANNER_STOPS = ["nej tak til cookies", "Se vores cookiepolitik.", "Accepter cookies"]
+BANNER_STOPS = ["Se vores cookiepolitik.", "Accepter cookies", "Nej tak til cookies"]
 
 
 def test_first_tab_shows_the_skip_link_and_enter_moves_focus_to_the_content(page_at_width):
@@ -60,7 +60,13 @@ def test_tab_reaches_every_link_in_reading_order_with_focus_always_visible(
     in_nav = [stop.name for stop in stops if stop.landmark == "nav"]
     assert in_nav == ["Udvalget", "Referater", "Søg"]
     in_footer = [stop.name for stop in stops if stop.landmark == "footer"]
-    assert in_footer == ["Cookies og statistik", "Tilgængelighedserklæring"]
+    assert in_footer == [
+        "36 39 36 39",
+        "hvidovre@hvidovre.dk",
+        "hvidovre.dk",
+        "Cookies og statistik",
+        "Tilgængelighedserklæring",
+    ]
     landmarks = [stop.landmark for stop in stops if stop.landmark in READING_ORDER]
     assert landmarks == sorted(landmarks, key=READING_ORDER.index), f"Tab order: {stops}"
 
@@ -86,10 +92,10 @@ def test_keyboard_user_follows_the_footer_links_with_tab_and_enter(desktop_page)
 @pytest.mark.parametrize(
     ("button", "key", "statistics_cookie", "views"),
     [
-        # Counted once before the answer (silence is acceptance), and not after refusing.
-        ("nej tak til cookies", "Enter", False, 1),
-        # Counted before the answer and again on the same page after accepting.
-        ("Accepter cookies", "Space", True, 2),
+        # The page that told the visitor counted nothing, and nothing counts after refusing.
+        ("Nej tak til cookies", "Enter", False, 0),
+        # Not counted before the answer; counted on the same page after accepting.
+        ("Accepter cookies", "Space", True, 1),
     ],
     ids=["decline-with-enter", "accept-with-space"],
 )
@@ -104,7 +110,8 @@ def test_keyboard_user_answers_the_cookie_banner(phone_page, button, key, statis
     expect(page).to_have_url(re.compile(r"/tilgaengelighed/$"))
     expect(cookie_banner(page)).to_have_count(0)
     assert (STATISTICS_COOKIE in cookie_names(page)) is statistics_cookie
-    assert PageView.objects.get(path="/tilgaengelighed/").views == views
+    counted = PageView.objects.filter(path="/tilgaengelighed/").values_list("views", flat=True)
+    assert sum(counted) == views
 
 
 def test_keyboard_user_goes_from_the_front_page_to_an_agenda_item_and_its_attachment(

@@ -50,7 +50,7 @@ def test_citizen_goes_from_the_mandate_to_an_agenda_item_and_the_minutes_pdf(
     expect(page.locator(":target")).to_have_attribute("id", "punkt-2")
     expect(heading(page)).not_to_be_in_viewport()
 
-    response = open_pdf_link(page, page.get_by_role("link", name="Hent referatet som PDF"))
+    response = open_pdf_link(page, page.get_by_role("link", name="Hent referatet (PDF"))
 
     assert response.url.endswith(f"{content.MEETING_PATH}referat.pdf")
     assert pdf_filename(response) == "referat-almenboligudvalg-hvidovre-2018-05-29.pdf"
@@ -81,7 +81,7 @@ def test_citizen_finds_a_meeting_by_a_word_that_is_only_in_its_minutes_pdf(
     expect(heading(page)).to_have_text(content.PDF_ONLY_MEETING_TITLE)
     # The page itself has only the PDF link: the word was found in the PDF's text.
     expect(page.get_by_role("main")).not_to_contain_text(content.PDF_ONLY_WORD)
-    expect(page.get_by_role("link", name="Hent referatet som PDF")).to_be_visible()
+    expect(page.get_by_role("link", name="Hent referatet (PDF")).to_be_visible()
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))

@@ -41,7 +41,8 @@ def test_published_meeting_appears_in_archive_with_danish_date_kind_and_links(
     assertContains(response, '<span class="meeting-row__kind">Referat</span>', html=True)
     assertContains(
         response,
-        '<a class="meeting-row__pdf" href="/referater/2018-05-29/referat.pdf">PDF'
+        '<a class="meeting-row__pdf" href="/referater/2018-05-29/referat.pdf">'
+        "PDF, 1\u00a0kB, 1\u00a0side"
         '<span class="visually-hidden">: referat fra tirsdag den 29. maj 2018</span></a>',
         html=True,
     )
@@ -189,3 +190,62 @@ def test_nav_marks_the_minutes_section_as_current(client, make_meeting):
     assertContains(archive, '<a href="/referater/soeg/">Søg</a>', html=True)
     assertContains(search, '<a href="/referater/soeg/" aria-current="page">Søg</a>', html=True)
     assertContains(search, '<a href="/referater/">Referater</a>', html=True)
+
+
+ITEMS = [
+    {"title": "Godkendelse af dagsorden"},
+    {"title": "Helhedsplan for Friheden"},
+    {"title": "Salg af grund til boligselskab", "is_closed": True},
+    {"title": "Boligsocial indsats"},
+    {"title": "Eventuelt"},
+]
+
+
+def rows(response):
+    return elements(response, "li", class_="meeting-row")
+
+
+@pytest.mark.parametrize("path", ["/referater/", "/referater/2018/", "/"])
+def test_rows_show_the_first_item_titles_and_how_many_more(client, make_meeting, path):
+    make_meeting("2018-05-29", items=[dict(item) for item in ITEMS])
+
+    (row,) = rows(client.get(path))
+
+    titles = [text(li) for li in elements(element(row, "ol", class_="meeting-row__items"), "li")]
+    assert titles == [
+        "1. Godkendelse af dagsorden",
+        "2. Helhedsplan for Friheden",
+        "3. Lukket punkt",
+    ]
+    assert text(element(row, "p", class_="meeting-row__more")) == "og 2 punkter mere"
+
+
+@pytest.mark.parametrize("path", ["/referater/", "/referater/2018/", "/"])
+def test_a_closed_items_title_never_reaches_a_list_of_meetings(client, make_meeting, path):
+    make_meeting("2018-05-29", items=[{"title": "Køb af Hvidovrevej 12", "is_closed": True}])
+
+    html = client.get(path).content.decode()
+
+    assert "Køb af Hvidovrevej 12" not in html
+    assert "1. Lukket punkt" in html
+
+
+def test_a_meeting_without_items_has_no_list_of_them(client, make_meeting):
+    make_meeting("2018-05-29")
+
+    (row,) = rows(client.get("/referater/"))
+
+    assert not elements(row, "ol")
+
+
+def test_a_coming_meeting_is_marked_as_coming_in_the_rows(client, make_meeting):
+    coming = timezone.localdate() + datetime.timedelta(days=7)
+    make_meeting(coming, kind=Meeting.Kind.AGENDA)
+    make_meeting("2018-05-29")
+
+    marks = [
+        [text(mark) for mark in elements(row, "strong", class_="meeting-row__upcoming")]
+        for row in rows(client.get("/referater/"))
+    ]
+
+    assert marks == [["Kommende møde"], []]

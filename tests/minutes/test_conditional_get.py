@@ -46,6 +46,9 @@ def test_repeat_visit_with_if_modified_since_gets_304(client, meeting, url):
 
 @pytest.mark.parametrize("url", PAGES)
 def test_repeat_visit_with_if_none_match_gets_304(client, meeting, url):
+    # The first page sets the csrftoken cookie that the banner's forms are made from: the copies
+    # from then on are the ones a browser can keep.
+    client.get(url)
     first = client.get(url)
 
     repeat = client.get(
@@ -134,6 +137,38 @@ def test_a_visitor_who_just_chose_gets_the_page_again_without_the_banner(client,
         assert again.status_code == 200
         assert not elements(again, class_="cookie-banner")
         client.cookies.clear()
+
+
+def test_the_confirmation_of_a_new_choice_is_never_answered_with_a_304(client, meeting):
+    client.post("/cookies/accepter/", {"next": "/"})
+    client.get("/")  # the confirmation of the first choice is shown and gone
+    for path in ("/referater/", "/referater/2018-05-29/"):
+        plain = client.get(path)
+        assert not elements(plain, class_="cookie-confirmation")
+
+        client.post("/cookies/afvis/", {"next": path})
+        again = client.get(path, headers={"if-none-match": plain["ETag"]})
+
+        assert again.status_code == 200
+        assert elements(again, class_="cookie-confirmation")
+        assert again["ETag"] != plain["ETag"]
+
+
+def test_a_browser_whose_cookies_were_cleared_never_gets_a_copy_with_a_stale_form_token(
+    client, meeting
+):
+    for path in ("/referater/", "/referater/2018-05-29/", "/referater/soeg/"):
+        client.cookies.clear()
+        first = client.get(path)  # sets the csrftoken the banner's forms are made from
+        cached = client.get(path)
+        assert client.get(path, headers={"if-none-match": cached["ETag"]}).status_code == 304
+
+        client.cookies.clear()  # the browser keeps its cache, not its cookies
+        again = client.get(path, headers={"if-none-match": cached["ETag"]})
+
+        assert first.status_code == 200
+        assert again.status_code == 200, path
+        assert "csrftoken" in again.cookies
 
 
 def test_a_new_release_is_never_answered_with_a_stale_copy(client, meeting, settings):

@@ -104,8 +104,8 @@ def test_an_attachment_known_only_by_its_title_is_listed_without_a_link(
     assertContains(response, "<li>Tidsplan for renoveringen</li>", html=True)
     assertContains(
         response,
-        f'<li><a href="{with_file.get_absolute_url()}">Skema A</a> <span class="meta">(PDF)</span>'
-        "</li>",
+        f'<li><a href="{with_file.get_absolute_url()}">Skema A</a> '
+        '<span class="meta">(PDF, 1\u00a0kB, 1\u00a0side)</span></li>',
         html=True,
     )
 
@@ -124,8 +124,8 @@ def test_an_agenda_offers_the_agenda_as_pdf(client, make_meeting, pdf_file):
 
     assertContains(
         response,
-        '<a class="button-link" href="/referater/2018-05-29/referat.pdf">'
-        "Hent dagsordenen som PDF</a>",
+        '<a class="button-link file-link" href="/referater/2018-05-29/referat.pdf">'
+        'Hent dagsordenen <span class="file-link__facts">(PDF, 1\u00a0kB, 1\u00a0side)</span></a>',
         html=True,
     )
 

@@ -65,11 +65,13 @@ def test_meeting_is_at_its_date_url_with_the_municipalitys_title(client, full_me
     response = meeting_page(client)
 
     assertContains(
-        response, "<h1>Referat – Almenboligudvalg Hvidovre den 29. maj 2018</h1>", html=True
+        response,
+        '<h1>Referat – Almenboligudvalg Hvidovre den <span class="nowrap">29. maj 2018</span></h1>',
+        html=True,
     )
     assertContains(
         response,
-        "<title>Referat – Almenboligudvalg Hvidovre den 29. maj 2018 – Hvidovre Kommune</title>",
+        "<title>Referat 29. maj 2018 – Almenboligudvalg Hvidovre – Hvidovre Kommune</title>",
         html=True,
     )
 
@@ -80,7 +82,7 @@ def test_meeting_facts_show_weekday_date_time_and_place(client, full_meeting):
     assertContains(
         response,
         '<dl class="facts">'
-        "<div><dt>Dato</dt><dd>Tirsdag den 29. maj 2018</dd></div>"
+        '<div><dt>Dato</dt><dd><span class="nowrap">Tirsdag den 29. maj 2018</span></dd></div>'
         "<div><dt>Mødetidspunkt</dt><dd>Kl. 17:00</dd></div>"
         "<div><dt>Mødested</dt><dd>Rådhuset, mødelokale 1</dd></div>"
         "</dl>",
@@ -178,8 +180,8 @@ def test_pdf_link_and_publication_dates_are_shown(client, full_meeting, pdf_file
 
     assertContains(
         response,
-        '<a class="button-link" href="/referater/2018-05-29/referat.pdf">'
-        "Hent referatet som PDF</a>",
+        '<a class="button-link file-link" href="/referater/2018-05-29/referat.pdf">'
+        'Hent referatet <span class="file-link__facts">(PDF, 1\u00a0kB, 1\u00a0side)</span></a>',
         html=True,
     )
     assertContains(response, "<p>Offentliggjort 1. juni 2018</p>", html=True)
@@ -207,7 +209,10 @@ def test_agenda_is_titled_dagsorden(client, make_meeting):
     response = meeting_page(client)
 
     assertContains(
-        response, "<h1>Dagsorden – Almenboligudvalg Hvidovre den 29. maj 2018</h1>", html=True
+        response,
+        '<h1>Dagsorden – Almenboligudvalg Hvidovre den <span class="nowrap">29. maj 2018</span>'
+        "</h1>",
+        html=True,
     )
 
 

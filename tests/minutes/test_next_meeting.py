@@ -27,7 +27,10 @@ def test_the_next_meeting_is_shown_with_a_link_to_its_agenda(client, agenda_in_a
     assertContains(response, "Næste møde")
     when = weekday_date(agenda_in_a_week.date)
     assertContains(
-        response, f'<a href="{agenda_in_a_week.get_absolute_url()}">{when} kl. 17:00</a>'
+        response,
+        f'<a href="{agenda_in_a_week.get_absolute_url()}"><span class="nowrap">{when}</span>'
+        " kl. 17:00</a>",
+        html=True,
     )
     assertContains(response, "Rådhuset, mødelokale 2")
 

@@ -12,7 +12,7 @@ from minutes import pdf as minutes_pdf
 from minutes.corrections import corrections_for
 from minutes.demo import make_pdf
 from minutes.models import AgendaItem, Attachment, Meeting
-from minutes.pdf import extract_text
+from minutes.pdf import PdfFacts, extract_text
 
 
 def pages_pdf(*texts):
@@ -108,7 +108,8 @@ def test_text_is_extracted_only_when_the_file_changes(make_meeting, pdf_file, mo
     meeting = make_meeting(minutes_pdf=pdf_file("Første udgave."))
     calls = []
     monkeypatch.setattr(
-        "minutes.models.extract_file_text", lambda f: calls.append(f.name) or "ny tekst"
+        "minutes.models.read_file",
+        lambda f: calls.append(f.name) or PdfFacts("ny tekst", 2, 2048),
     )
 
     meeting = Meeting.objects.get(pk=meeting.pk)

@@ -1,4 +1,6 @@
 import pytest
+from cookie_consent.cache import delete_cache
+from cookie_consent.models import Cookie, CookieGroup
 from django.db import OperationalError
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
@@ -17,7 +19,23 @@ def counts():
     return {row.path: row.views for row in PageView.objects.all()}
 
 
-def test_a_new_visitor_gets_the_statistics_cookie_and_is_counted(client):
+def test_the_first_page_a_new_visitor_sees_counts_nothing_and_sets_no_statistics_cookie(client):
+    response = client.get("/tilgaengelighed/")
+
+    assert "besoeg" not in response.cookies
+    assert not PageView.objects.exists()
+    assert not DailyVisitor.objects.exists()
+    # The banner has told the visitor; a necessary session cookie remembers it.
+    told = response.cookies["cookie_banner_vist"]
+    assert told["max-age"] == ""
+    assert told["httponly"]
+    assert told["samesite"] == "Lax"
+
+
+def test_a_visitor_who_goes_on_without_saying_no_gets_the_statistics_cookie_and_is_counted(
+    client,
+):
+    client.get("/tilgaengelighed/")
     response = client.get("/tilgaengelighed/")
 
     cookie = response.cookies["besoeg"]
@@ -32,7 +50,32 @@ def test_a_new_visitor_gets_the_statistics_cookie_and_is_counted(client):
     assert DailyVisitor.objects.filter(day=timezone.localdate()).count() == 1
 
 
-def test_views_are_counted_per_page_and_visitors_once_per_day(client):
+def test_a_browser_that_never_sends_cookies_back_is_never_counted(client):
+    for path in ("/", "/tilgaengelighed/", "/cookies/", "/"):
+        response = client.get(path)
+        assert "besoeg" not in response.cookies
+        client.cookies.clear()
+
+    assert not PageView.objects.exists()
+    assert not DailyVisitor.objects.exists()
+
+
+def test_being_told_about_an_earlier_declaration_is_not_being_told(client, new_told_client):
+    told = new_told_client()
+    # The statistics group gets a new cookie: its declaration, and so its version, changes.
+    statistics = CookieGroup.objects.get(varname="statistik")
+    Cookie.objects.create(cookiegroup=statistics, name="maaling", path="/")
+    delete_cache()
+
+    first = told.get("/tilgaengelighed/")
+    told.get("/tilgaengelighed/")
+
+    assert "besoeg" not in first.cookies
+    assert counts() == {"/tilgaengelighed/": 1}
+
+
+def test_views_are_counted_per_page_and_visitors_once_per_day(told_client):
+    client = told_client
     for path in ("/", "/", "/tilgaengelighed/", "/cookies/", "/"):
         client.get(path)
 
@@ -40,16 +83,16 @@ def test_views_are_counted_per_page_and_visitors_once_per_day(client):
     assert DailyVisitor.objects.count() == 1
 
 
-def test_two_visitors_are_two_visitors(client):
-    client.get("/")
-    Client().get("/")
+def test_two_visitors_are_two_visitors(told_client, new_told_client):
+    told_client.get("/")
+    new_told_client().get("/")
 
     assert counts() == {"/": 2}
     assert DailyVisitor.objects.count() == 2
 
 
-def test_the_visitor_id_is_stored_only_as_a_hash_that_changes_every_day(client):
-    visitor_id = client.get("/").cookies["besoeg"].value
+def test_the_visitor_id_is_stored_only_as_a_hash_that_changes_every_day(told_client):
+    visitor_id = told_client.get("/").cookies["besoeg"].value
 
     stored = DailyVisitor.objects.get().visitor_hash
     today = timezone.localdate()
@@ -58,16 +101,16 @@ def test_the_visitor_id_is_stored_only_as_a_hash_that_changes_every_day(client):
     assert visitor_hash(visitor_id, today.replace(year=today.year - 1)) != stored
 
 
-def test_the_query_string_is_not_part_of_the_counted_page(client):
-    client.get("/tilgaengelighed/?utm_source=nyhedsbrev")
+def test_the_query_string_is_not_part_of_the_counted_page(told_client):
+    told_client.get("/tilgaengelighed/?utm_source=nyhedsbrev")
 
     assert counts() == {"/tilgaengelighed/": 1}
 
 
-def test_a_statistics_cookie_that_is_not_ours_is_replaced(client):
-    client.cookies["besoeg"] = "<script>"
+def test_a_statistics_cookie_that_is_not_ours_is_replaced(told_client):
+    told_client.cookies["besoeg"] = "<script>"
 
-    response = client.get("/")
+    response = told_client.get("/")
 
     assert response.cookies["besoeg"].value != "<script>"
     assert len(response.cookies["besoeg"].value) == 22
@@ -136,13 +179,13 @@ def test_bots_that_say_so_are_not_counted_and_get_no_statistics_cookie(client, u
     assert not PageView.objects.exists()
 
 
-def test_a_browser_is_counted(client):
+def test_a_browser_is_counted(told_client):
     user_agent = (
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
         "Chrome/126.0 Safari/537.36"
     )
 
-    client.get("/", headers={"user-agent": user_agent})
+    told_client.get("/", headers={"user-agent": user_agent})
 
     assert counts() == {"/": 1}
 
@@ -242,11 +285,11 @@ def locked(*args, **kwargs):
 
 
 def test_a_database_error_while_counting_is_logged_and_the_page_is_served(
-    client, monkeypatch, caplog
+    told_client, monkeypatch, caplog
 ):
     monkeypatch.setattr(PageView.objects, "record", locked)
 
-    response = client.get("/tilgaengelighed/")
+    response = told_client.get("/tilgaengelighed/")
 
     assert response.status_code == 200
     assertContains(response, "<h1>Tilgængeligheds&shy;erklæring</h1>", html=True)
@@ -255,8 +298,9 @@ def test_a_database_error_while_counting_is_logged_and_the_page_is_served(
 
 
 def test_a_visitor_whose_first_view_could_not_be_counted_is_counted_on_the_next(
-    client, monkeypatch
+    told_client, monkeypatch
 ):
+    client = told_client
     with monkeypatch.context() as database:
         database.setattr(DailyVisitor.objects, "record", locked)
         client.get("/tilgaengelighed/")
@@ -268,7 +312,8 @@ def test_a_visitor_whose_first_view_could_not_be_counted_is_counted_on_the_next(
     assert counts() == {"/tilgaengelighed/": 2}
 
 
-def test_counting_a_view_by_a_known_visitor_is_one_write(client, django_assert_num_queries):
+def test_counting_a_view_by_a_known_visitor_is_one_write(told_client, django_assert_num_queries):
+    client = told_client
     client.get("/tilgaengelighed/")
     client.get("/tilgaengelighed/")
 
@@ -279,11 +324,22 @@ def test_counting_a_view_by_a_known_visitor_is_one_write(client, django_assert_n
     assert counts() == {"/tilgaengelighed/": 3}
 
 
-def test_a_new_visitors_first_view_is_at_most_two_writes(client, django_assert_num_queries):
+def test_a_new_visitors_first_page_costs_no_write(client, django_assert_num_queries):
     Client().get("/cookies/")  # cookie groups are cached from here on
 
-    with django_assert_num_queries(2) as captured:
+    with django_assert_num_queries(0):
         client.get("/tilgaengelighed/")
+
+    assert not PageView.objects.exists()
+
+
+def test_a_visitors_first_counted_view_is_at_most_two_writes(
+    told_client, new_told_client, django_assert_num_queries
+):
+    new_told_client().get("/cookies/")  # cookie groups are cached from here on
+
+    with django_assert_num_queries(2) as captured:
+        told_client.get("/tilgaengelighed/")
 
     statements = [query["sql"] for query in captured.captured_queries]
     assert all(sql.startswith("INSERT") for sql in statements)
