@@ -126,8 +126,8 @@ def test_the_committees_name_on_every_page_comes_from_the_database(client, commi
         '<span class="site-name__committee">Boligudvalget Hvidovre</span>',
         html=True,
     )
-    footer = text(element(response, "footer", class_="site-footer"))
-    assert footer.startswith("Boligudvalget Hvidovre · Hvidovre Kommune")
+    title = text(element(response, "title"))
+    assert title.endswith("Boligudvalget Hvidovre – Hvidovre Kommune")
 
 
 def test_the_calendar_and_feed_name_the_committee_from_the_database(client, committee):

@@ -30,7 +30,7 @@ def test_86_one_letter_words_get_a_danish_message_not_a_500(client, meeting):
 
     assert response.status_code == 200
     assert text(element(response, id="soeg-fejl")) == (
-        f"Din søgning har for mange ord (86). Skriv højst {MAX_TERMS} ord – de vigtigste er "
+        f"Fejl: Din søgning har for mange ord (86). Skriv højst {MAX_TERMS} ord – de vigtigste er "
         "nok, fx “Hvidovrevej” eller “almene boliger”."
     )
 
