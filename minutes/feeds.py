@@ -16,9 +16,13 @@ from .presentation import long_date_time, meeting_title
 
 
 class ArchiveCachedFeed(Feed):
-    """A feed kept rendered until a meeting changes (`archive_version`)."""
+    """A Danish feed of the newest 30 entries, kept rendered until a meeting changes
+    (`archive_version`). Entries are known by a guid that outlives a corrected date."""
 
     cache_name = "minutes-feed"
+    language = "da"
+    item_guid_is_permalink = False
+    size = 30
 
     def __call__(self, request, *args, **kwargs):
         # Feed readers poll all day: the rendered feed is kept until a meeting changes. The links
@@ -41,10 +45,7 @@ class LatestMinutesFeed(ArchiveCachedFeed):
 
     link = reverse_lazy("minutes:archive")
     feed_url = reverse_lazy("minutes:feed")
-    language = "da"
     description_template = "minutes/feed_description.html"
-    item_guid_is_permalink = False
-    size = 30
 
     def title(self):
         return f"Referater fra {Committee.objects.current()}"
@@ -81,10 +82,7 @@ class CorrectionsFeed(ArchiveCachedFeed):
     cache_name = "minutes-corrections-feed"
     link = reverse_lazy("minutes:corrections")
     feed_url = reverse_lazy("minutes:corrections_feed")
-    language = "da"
     description_template = "minutes/correction_feed_description.html"
-    item_guid_is_permalink = False
-    size = 30
 
     def title(self):
         return f"Rettelser i referaterne fra {Committee.objects.current()}"
