@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from committee.sitemaps import PagesSitemap
-from minutes.sitemaps import MeetingSitemap, MinutesArchiveSitemap
+from minutes.sitemaps import AgendaItemSitemap, MeetingSitemap, MinutesArchiveSitemap
 
 from . import views
 
@@ -16,6 +16,7 @@ sitemaps = {
     "sider": PagesSitemap,
     "referater": MinutesArchiveSitemap,
     "moeder": MeetingSitemap,
+    "punkter": AgendaItemSitemap,
 }
 
 urlpatterns = [

@@ -21,7 +21,7 @@ from committee.models import Committee, Member
 
 from . import changesets
 from .pdf import read_file
-from .presentation import meeting_start, meeting_title
+from .presentation import meeting_start, meeting_title, vote_summary
 from .validators import validate_pdf
 
 # Part of every meeting's RSS guid and calendar UID. Never change it: feed readers and calendars
@@ -165,21 +165,7 @@ class MeetingQuerySet(RecordedQuerySet):
                     "participants", queryset=Participant.objects.select_related("member")
                 ),
                 models.Prefetch(
-                    "items",
-                    queryset=AgendaItem.objects.prefetch_related(
-                        models.Prefetch(
-                            "attachments",
-                            queryset=Attachment.objects.filter(item__is_closed=False).only(
-                                *ATTACHMENT_LINK_FIELDS
-                            ),
-                            to_attr="public_attachments",
-                        ),
-                        models.Prefetch(
-                            "votes",
-                            queryset=Vote.objects.filter(item__is_closed=False),
-                            to_attr="public_votes",
-                        ),
-                    ),
+                    "items", queryset=AgendaItem.objects.prefetch_related(*public_item_content())
                 ),
             )
         )
@@ -195,6 +181,22 @@ class MeetingQuerySet(RecordedQuerySet):
         """
         found = self.aggregate(latest=models.Max("updated_at"), count=models.Count("id"))
         return found["latest"], found["count"]
+
+
+def public_item_content():
+    """What a page shows of an item besides its own fields, one query each: the attachments and
+    votes of an open item (`item.public_attachments`, `item.public_votes`), none of a closed one's.
+    """
+    return [
+        models.Prefetch(
+            "attachments",
+            queryset=Attachment.objects.filter(item__is_closed=False).only(*ATTACHMENT_LINK_FIELDS),
+            to_attr="public_attachments",
+        ),
+        models.Prefetch(
+            "votes", queryset=Vote.objects.filter(item__is_closed=False), to_attr="public_votes"
+        ),
+    ]
 
 
 class Meeting(RecordedModel):
@@ -502,6 +504,10 @@ class AgendaItem(RecordedModel):
     def get_absolute_url(self):
         return f"{self.meeting.get_absolute_url()}#{self.anchor}"
 
+    def get_page_url(self):
+        """The item's own page (`/referater/2018-05-29/punkt-3/`), for citing and sharing."""
+        return reverse("minutes:item", kwargs={"date": self.meeting.date, "number": self.number})
+
     @property
     def anchor(self):
         return f"punkt-{self.number}"
@@ -509,6 +515,11 @@ class AgendaItem(RecordedModel):
     @property
     def public_title(self):
         return CLOSED_ITEM_TITLE if self.is_closed else self.title
+
+    @property
+    def vote_summary(self):
+        """`For: A, V · Imod: O`, from the public votes a page has fetched (none if closed)."""
+        return vote_summary(getattr(self, "public_votes", []))
 
     @property
     def public_outcome(self):

@@ -77,18 +77,80 @@ def meeting_start(meeting):
     return timezone.make_aware(naive, zoneinfo.ZoneInfo(settings.TIME_ZONE))
 
 
+def item_heading(item):
+    """`3. Helhedsplan for Friheden (Anbefalet)`: a closed item only as `3. Lukket punkt`."""
+    heading = f"{item.number}. {item.public_title}"
+    return f"{heading} ({item.public_outcome})" if item.public_outcome else heading
+
+
 def meeting_summary(meeting):
-    """One sentence for link previews: when and where, and what was on the agenda."""
+    """One sentence for link previews: what was on the agenda and decided first, then when and
+    where (a preview is cut after a line or two, and the items are what a reader looks for)."""
     when = weekday_date(meeting.date)
     if meeting.start_time:
         when += f" kl. {meeting.start_time:%H:%M}"
-    parts = [f"{meeting.get_kind_display()} fra mødet {when[0].lower()}{when[1:]}"]
+    headings = [item_heading(item) for item in meeting.items.all()]
+    parts = ["; ".join(headings)] if headings else []
+    occasion = f"{meeting.get_kind_display()} fra mødet {when[0].lower()}{when[1:]}"
     if meeting.place:
-        parts[0] += f", {meeting.place}"
-    titles = [f"{item.number}. {item.public_title}" for item in meeting.items.all()]
-    if titles:
-        parts.append("Punkter: " + "; ".join(titles))
+        occasion += f", {meeting.place}"
+    parts.append(occasion)
     return ". ".join(parts) + "."
+
+
+def vote_summary(votes):
+    """`For: A, F, O · Imod: Ø · Undlod at stemme: V` from an item's public votes."""
+    by_position = {}
+    for vote in votes:
+        by_position.setdefault(vote.get_position_display(), []).append(vote.party)
+    return " · ".join(
+        f"{position}: {', '.join(parties)}" for position, parties in by_position.items()
+    )
+
+
+def item_summary(item, meeting):
+    """The description of an item's own page: its outcome and votes, then the start of what was
+    decided, then the meeting. A closed item's says only what its public decision says."""
+    parts = []
+    if item.public_outcome:
+        parts.append(item.public_outcome)
+    if votes := vote_summary(getattr(item, "public_votes", [])):
+        parts.append(votes)
+    sections = {section.field: section.text for section in item.public_sections()}
+    text = sections.get("decision") or sections.get("decision_theme") or ""
+    text = " ".join(text.split())
+    if len(text) > 160:
+        text = text[:160].rsplit(" ", 1)[0] + " …"
+    if text:
+        parts.append(text.rstrip("."))
+    document = "dagsordenen" if meeting.kind == "dagsorden" else "referatet"
+    parts.append(
+        f"Punkt {item.number} i {document} fra mødet i {meeting.committee.name} "
+        f"den {long_date(meeting.date)}"
+    )
+    return ". ".join(parts) + "."
+
+
+def citation(meeting, url, item=None):
+    """A ready citation, as a journalist or a student would write it, one fact per part.
+
+    `Almenboligudvalg Hvidovre: Referat, møde 29. maj 2018, punkt 3: Helhedsplan for Friheden.
+    https://…/referater/2018-05-29/punkt-3/ (offentliggjort 30. maj 2018, senest rettet …)`.
+    """
+    parts = [
+        f"{meeting.committee.name}: {meeting.get_kind_display()}, møde {long_date(meeting.date)}"
+    ]
+    if item is not None:
+        parts[0] += f", punkt {item.number}: {item.public_title}"
+    dates = []
+    if meeting.first_published_at:
+        dates.append(f"offentliggjort {long_date(timezone.localtime(meeting.first_published_at))}")
+    if meeting.corrected_at:
+        dates.append(f"senest rettet {long_date(timezone.localtime(meeting.corrected_at))}")
+    text = f"{parts[0]}. {url}"
+    if dates:
+        text += f" ({', '.join(dates)})"
+    return text
 
 
 def event_data(meeting, request):

@@ -2,7 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
-from .models import Meeting
+from .models import AgendaItem, Meeting
 
 
 class MeetingSitemap(Sitemap):
@@ -15,6 +15,27 @@ class MeetingSitemap(Sitemap):
 
     def lastmod(self, meeting):
         return meeting.updated_at
+
+
+class AgendaItemSitemap(Sitemap):
+    """Every open item of a published meeting at its own page; a closed item's page says nothing
+    a crawler needs."""
+
+    priority = 0.6
+
+    def items(self):
+        return (
+            AgendaItem.objects.filter(meeting__is_published=True, is_closed=False)
+            .select_related("meeting")
+            .only("id", "number", "meeting__id", "meeting__date", "meeting__updated_at")
+            .order_by("-meeting__date", "number")
+        )
+
+    def location(self, item):
+        return reverse("minutes:item", kwargs={"date": item.meeting.date, "number": item.number})
+
+    def lastmod(self, item):
+        return item.meeting.updated_at
 
 
 class MinutesArchiveSitemap(Sitemap):

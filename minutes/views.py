@@ -14,15 +14,17 @@ from django.views.generic.dates import ArchiveIndexView, YearArchiveView
 
 from committee.models import Committee
 
-from . import presentation
+from . import presentation, preview
 from .caching import archive_page, archive_version, meeting_page
 from .corrections import ATTACHMENT, MINUTES_PDF, corrections_for, published_corrections
 from .feeds import meetings_calendar
-from .models import Attachment, Meeting, MeetingRedirect
+from .models import AgendaItem, Attachment, Meeting, MeetingRedirect, public_item_content
 from .pdf import pdf_response
 from .search import MAX_QUERY_LENGTH, Query, hits, search
 
 MEETINGS_PER_PAGE = 50
+# Item numbers are small integers in the database; a larger number in a URL is simply not there.
+MAX_ITEM_NUMBER = 32767
 # Danish letters spelled out, so that file names keep them readable: "Økonomi" → "oekonomi".
 DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 HITS_PER_PAGE = 20
@@ -141,17 +143,113 @@ def meeting(request, date):
     if moved:
         return HttpResponsePermanentRedirect(moved.get_absolute_url())
     participants = found.participants.all()
+    items = found.items.all()
+    for agenda_item in items:
+        url = reverse("minutes:item", kwargs={"date": found.date, "number": agenda_item.number})
+        agenda_item.citation = presentation.citation(
+            found, request.build_absolute_uri(url), agenda_item
+        )
     context = {
-        "meeting": found,
-        "items": found.items.all(),
+        **meeting_context(request, found),
+        "items": items,
         "present": [p for p in participants if p.status == p.Status.PRESENT],
         "absent": [p for p in participants if p.status == p.Status.ABSENT],
-        "is_preview": not found.is_published,
-        "absolute_url": request.build_absolute_uri(found.get_absolute_url()),
         "summary": presentation.meeting_summary(found),
         "event": presentation.event_data(found, request),
     }
     return render(request, "minutes/meeting.html", context)
+
+
+def meeting_context(request, meeting, item=None):
+    """What the meeting page and an item's page both say of the meeting: its link preview
+    picture, whether it is a preview, and the citation."""
+    if item is None:
+        url = meeting.get_absolute_url()
+        image_url = reverse("minutes:meeting_image", kwargs={"date": meeting.date})
+    else:
+        kwargs = {"date": meeting.date, "number": item.number}
+        url = reverse("minutes:item", kwargs=kwargs)
+        image_url = reverse("minutes:item_image", kwargs=kwargs)
+    absolute_url = request.build_absolute_uri(url)
+    return {
+        "meeting": meeting,
+        "is_preview": not meeting.is_published,
+        "absolute_url": absolute_url,
+        "image_url": request.build_absolute_uri(image_url),
+        "image_alt": presentation.meeting_title(meeting)
+        if item is None
+        else f"Punkt {item.number}: {item.public_title} – {presentation.meeting_title(meeting)}",
+        "citation": presentation.citation(meeting, absolute_url, item),
+    }
+
+
+@meeting_page
+def item(request, date, number):
+    """One agenda item on its own page, with its meeting's facts: for citing and sharing.
+
+    A closed item's page shows what the meeting page shows of it, and nothing more.
+    """
+    queryset = Meeting.objects.select_related("committee").defer(
+        "minutes_pdf_text", "import_report"
+    )
+    found, moved = find_meeting(request, date, queryset)
+    if moved:
+        return HttpResponsePermanentRedirect(
+            reverse("minutes:item", kwargs={"date": moved.date, "number": number})
+        )
+    agenda_item = None
+    if number <= MAX_ITEM_NUMBER:
+        agenda_item = (
+            AgendaItem.objects.filter(meeting=found, number=number)
+            .prefetch_related(*public_item_content())
+            .first()
+        )
+    if agenda_item is None:
+        raise Http404("Mødet har ikke et punkt med dette nummer.")
+    context = {
+        **meeting_context(request, found, agenda_item),
+        "item": agenda_item,
+        "summary": presentation.item_summary(agenda_item, found),
+    }
+    return render(request, "minutes/item.html", context)
+
+
+def png_response(png):
+    response = HttpResponse(png, content_type="image/png")
+    # Link previews are fetched by other sites' servers: the picture may be shown anywhere.
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
+    return response
+
+
+@meeting_page
+def meeting_image(request, date):
+    """The meeting's link preview picture (PNG, 1200×630)."""
+    found, moved = find_meeting(request, date, Meeting.objects.select_related("committee"))
+    if moved:
+        return HttpResponsePermanentRedirect(
+            reverse("minutes:meeting_image", kwargs={"date": moved.date})
+        )
+    return png_response(preview.picture(found))
+
+
+@meeting_page
+def item_image(request, date, number):
+    """An item's link preview picture: a closed item's says "Lukket punkt" and nothing else."""
+    found, moved = find_meeting(request, date, Meeting.objects.select_related("committee"))
+    if moved:
+        return HttpResponsePermanentRedirect(
+            reverse("minutes:item_image", kwargs={"date": moved.date, "number": number})
+        )
+    agenda_item = None
+    if number <= MAX_ITEM_NUMBER:
+        agenda_item = (
+            AgendaItem.objects.filter(meeting=found, number=number)
+            .only("id", "number", "title", "is_closed")
+            .first()
+        )
+    if agenda_item is None:
+        raise Http404("Mødet har ikke et punkt med dette nummer.")
+    return png_response(preview.picture(found, agenda_item))
 
 
 def file_slug(text):

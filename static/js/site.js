@@ -6,6 +6,9 @@
  *    #punkt-3 returns to item 3), and the scroll position is kept for the page that comes back.
  * 2. The confirmation after a choice hides in place; without this file its "Skjul" link loads
  *    the page again, which no longer shows it.
+ * 3. Each "Citér" block gets a button that copies its citation and says "Kopieret" in the
+ *    block's status line, which screen readers announce; without this file the citation is
+ *    plain text to select.
  */
 (function () {
   "use strict";
@@ -59,7 +62,52 @@
     link.replaceWith(button);
   }
 
+  function copyText(text, source) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // Plain http (a test server, an intranet): select the text and let the browser copy it.
+    return new Promise(function (resolve, reject) {
+      var range = document.createRange();
+      range.selectNodeContents(source);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      try {
+        if (document.execCommand("copy")) resolve(); else reject(new Error("copy"));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  }
+
+  function enhanceCitations() {
+    var blocks = document.querySelectorAll("[data-citation]");
+    Array.prototype.forEach.call(blocks, function (block) {
+      var source = document.getElementById(block.getAttribute("data-citation"));
+      var status = block.querySelector(".citation__status");
+      if (!source || !status) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "button button--secondary citation__copy";
+      button.textContent = "Kopiér citatet";
+      button.addEventListener("click", function () {
+        status.textContent = "";
+        copyText(source.textContent.trim(), source).then(
+          function () {
+            status.textContent = "Kopieret";
+          },
+          function () {
+            status.textContent = "Kunne ikke kopiere. Markér teksten, og kopiér den selv.";
+          }
+        );
+      });
+      status.parentNode.insertBefore(button, status);
+    });
+  }
+
   enhanceConfirmation();
+  enhanceCitations();
   if (document.readyState === "complete") {
     restorePlace();
   } else {

@@ -9,6 +9,7 @@ from pytest_django.asserts import assertContains, assertInHTML
 from committee.models import Member
 from minutes.demo import make_pdf
 from minutes.models import Attachment, Participant
+from minutes.presentation import long_date
 from tests.markup import attribute, element, elements, text
 
 pytestmark = pytest.mark.django_db
@@ -156,15 +157,19 @@ def test_attachments_link_to_their_stable_url(client, full_meeting):
 def test_closed_item_shows_only_its_number_and_lukket_punkt(client, full_meeting):
     response = meeting_page(client)
 
-    assertContains(
-        response,
-        '<section class="agenda-item agenda-item--closed" id="punkt-3" '
-        'aria-labelledby="punkt-3-titel">'
-        '<h2 id="punkt-3-titel">3. Lukket punkt</h2>'
-        '<p class="agenda-item__top">'
-        '<a href="#indholdsfortegnelse">Til indholdsfortegnelsen</a></p>'
-        "</section>",
-        html=True,
+    section = element(response, "section", id="punkt-3")
+    assert attribute(section, "class") == "agenda-item agenda-item--closed"
+    today = long_date(timezone.localdate())
+    # Everything the section says: its meeting, number, "Lukket punkt", its links and citation.
+    assert text(section) == (
+        "Referat – Almenboligudvalg Hvidovre den 29. maj 2018 "
+        "3. Lukket punkt "
+        "Link til punkt 3 · Punkt 3 på sin egen side "
+        "Citér punkt 3 "
+        "Almenboligudvalg Hvidovre: Referat, møde 29. maj 2018, punkt 3: Lukket punkt. "
+        "http://testserver/referater/2018-05-29/punkt-3/ "
+        f"(offentliggjort {today}, senest rettet {today}) "
+        "Til indholdsfortegnelsen"
     )
     assert "Køb af grund" not in response.content.decode()
 
@@ -230,8 +235,11 @@ def test_link_previews_have_opengraph_tags(client, full_meeting):
     ):
         assertContains(response, tag, html=True)
     description = attribute(element(response, "meta", property="og:description"), "content")
-    assert description.startswith("Referat fra mødet tirsdag den 29. maj 2018 kl. 17:00")
-    assert "2. Helhedsplan for Avedøre Stationsby" in description
+    # What was on the agenda comes first, then when and where.
+    assert description == (
+        "1. Godkendelse af dagsorden; 2. Helhedsplan for Avedøre Stationsby; 3. Lukket punkt. "
+        "Referat fra mødet tirsdag den 29. maj 2018 kl. 17:00, Rådhuset, mødelokale 1."
+    )
 
 
 def test_schema_org_event_describes_the_meeting(client, full_meeting):
