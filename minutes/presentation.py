@@ -121,7 +121,7 @@ def item_summary(item, meeting):
     text = " ".join(text.split())
     if len(text) > 160:
         text = text[:160].rsplit(" ", 1)[0] + " …"
-    if text:
+    if text and text.rstrip(".").lower() != item.public_outcome.lower():
         parts.append(text.rstrip("."))
     document = "dagsordenen" if meeting.kind == "dagsorden" else "referatet"
     parts.append(
