@@ -43,6 +43,8 @@ PAGE_TYPES = [
     # Members present and absent, remarks, the PDF, an open item with every section and one with
     # an attachment, and a closed item.
     PageType("meeting", "/referater/2018-05-29/", "et mødes side", needs=ARCHIVE),
+    # An open item with every section, its outcome and attachment, on its own page.
+    PageType("item", "/referater/2018-05-29/punkt-2/", "et punkts egen side", needs=ARCHIVE),
     # A decision, the remarks and an attachment's file corrected, with the clerk's reason.
     PageType(
         "meeting-corrections",
