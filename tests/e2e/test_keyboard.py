@@ -138,9 +138,12 @@ def test_keyboard_user_goes_from_the_front_page_to_an_agenda_item_and_its_attach
     expect(page).to_have_url(re.compile(f"{content.MEETING_PATH}#punkt-2$"))
     expect(page.get_by_role("heading", name=content.OPEN_ITEM_HEADING)).to_be_in_viewport()
 
-    # The next Tab continues inside the item, at its attachment, not back at the contents.
+    # The next Tab continues inside the item, at its link to itself, not back at the contents;
+    # its attachment follows.
     page.keyboard.press("Tab")
+    expect(page.locator("#punkt-2").get_by_role("link", name="Link til punkt 2")).to_be_focused()
     attachment = page.locator("#punkt-2").get_by_role("link", name=content.ATTACHMENT_TITLE)
+    tab_to(page, attachment)
     expect(attachment).to_be_focused()
     focus = focused(page)
     assert focus.has_indicator and focus.on_screen, f"focus is not visible at {focus}"
