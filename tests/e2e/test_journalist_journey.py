@@ -10,8 +10,7 @@ from .support import axe_report
 
 ITEM_PATH = f"{content.MEETING_PATH}punkt-2/"
 CITATION = (
-    "Almenboligudvalg Hvidovre: Referat, møde 29. maj 2018, punkt 2: "
-    f"{content.OPEN_ITEM_TITLE}. "
+    f"Almenboligudvalg Hvidovre: Referat, møde 29. maj 2018, punkt 2: {content.OPEN_ITEM_TITLE}. "
 )
 
 
