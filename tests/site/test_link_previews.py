@@ -4,8 +4,11 @@ site draws for meetings and items."""
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
+from minutes import preview
 from tests.markup import attribute, element, elements
 
 pytestmark = pytest.mark.django_db
@@ -157,8 +160,6 @@ def test_an_items_picture_differs_from_the_meetings_and_a_closed_items_shows_no_
 
 
 def test_preview_pictures_are_drawn_once_per_version(client, meeting, monkeypatch):
-    from minutes import preview
-
     drawn = []
     original = preview.draw
     monkeypatch.setattr(preview, "draw", lambda *args: drawn.append(args) or original(*args))
@@ -167,3 +168,15 @@ def test_preview_pictures_are_drawn_once_per_version(client, meeting, monkeypatc
         client.get("/referater/2018-05-29/billede.png")
 
     assert len(drawn) == 1
+
+
+def test_a_preview_picture_costs_three_queries_at_most(client, meeting):
+    for url, expected in [
+        ("/referater/2018-05-29/billede.png", 2),  # validators, meeting + committee
+        ("/referater/2018-05-29/punkt-1/billede.png", 3),  # validators, meeting, the item
+    ]:
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        own = [q["sql"] for q in captured if "minutes_" in q["sql"] or "committee_" in q["sql"]]
+        assert len(own) == expected, url
