@@ -13,6 +13,7 @@ decision, here as everywhere. Drafts are never data, not even for clerks (no pre
 """
 
 import csv
+import datetime
 import json
 
 from django.core.paginator import InvalidPage, Paginator
@@ -309,6 +310,8 @@ def meeting_data(request, date):
 @archive_page
 def year_data(request, year):
     """/referater/2018/data.json: one year's published meetings; a year without any is a 404."""
+    if int(year) < datetime.MINYEAR:  # "0000": no such year, and no date to filter by
+        raise Http404("Der er ingen offentliggjorte møder fra dette år.")
     meetings = published_meetings().filter(date__year=int(year))
     document = Documents(request).meeting_list(
         meetings,

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 from jsonschema import Draft202012Validator
 
@@ -246,6 +247,9 @@ def test_an_old_date_redirects_to_the_meetings_data_at_its_new_date(client, meet
         "/referater/2018-02-30/data.json",  # no such day
         "/referater/2018-5-29/data.json",
         "/referater/2017/data.json",  # a year without meetings
+        "/referater/0000/data.json",
+        "/referater/0000-01-01/data.json",
+        "/referater/9999-12-31/data.json",
         "/referater/18/data.json",
         "/referater/2018x/data.json",
         "/referater/data.json?side=2",
@@ -256,6 +260,16 @@ def test_an_old_date_redirects_to_the_meetings_data_at_its_new_date(client, meet
 )
 def test_bad_dates_years_and_pages_are_404(client, meeting, url):
     assert client.get(url).status_code == 404
+
+
+def test_data_urls_are_reversed_before_the_date_patterns_and_refuse_posts(client, meeting):
+    assert reverse("minutes:archive_data") == "/referater/data.json"
+    assert reverse("minutes:decisions_csv") == "/referater/beslutninger.csv"
+    assert reverse("minutes:year_data", kwargs={"year": 2018}) == "/referater/2018/data.json"
+    assert reverse("minutes:meeting_data", kwargs={"date": "2018-05-29"}) == MEETING_DATA
+    assert reverse("open_data") == "/data/"
+    for url in [*DATA_URLS, CSV_URL, "/data/"]:
+        assert client.post(url).status_code == 405, url
 
 
 # Closed items and drafts -----------------------------------------------------------------------
