@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from committee.sitemaps import PagesSitemap
+from minutes import opendata
 from minutes.sitemaps import AgendaItemSitemap, MeetingSitemap, MinutesArchiveSitemap
 
 from . import views
@@ -29,6 +30,7 @@ urlpatterns = [
         name="accessibility",
     ),
     path("was", views.was, name="was"),
+    path("data/", opendata.about, name="open_data"),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),

@@ -66,6 +66,8 @@ PAGE_TYPES = [
     # A query with nothing to search for: the error message tied to the field.
     PageType("search-problem", "/referater/soeg/?q=%22-%22", "søgning med fejl"),
     PageType("accessibility-statement", "/tilgaengelighed/", "tilgængelighedserklæringen"),
+    # The formats, the terms, and the newest meeting with items as JSON and CSV examples.
+    PageType("open-data", "/data/", "siden om åbne data", needs=ARCHIVE),
     PageType("cookie-policy", "/cookies/", "cookiepolitikken"),
     PageType("not-found", "/findes-ikke/", "siden for en side, der ikke findes", status=404),
 ]

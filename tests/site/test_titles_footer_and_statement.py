@@ -46,6 +46,7 @@ def title(response):
             "/tilgaengelighed/",
             "Tilgængelighedserklæring – Almenboligudvalg Hvidovre – Hvidovre Kommune",
         ),
+        ("/data/", "Åbne data – Almenboligudvalg Hvidovre – Hvidovre Kommune"),
         ("/findes-ikke/", "Siden findes ikke – Almenboligudvalg Hvidovre – Hvidovre Kommune"),
     ],
 )
@@ -110,6 +111,7 @@ def test_footer_gives_the_municipalitys_contact_details_and_a_link_to_its_websit
         ("mailto:hvidovre@hvidovre.dk", "hvidovre@hvidovre.dk"),
         ("https://www.hvidovre.dk/", "hvidovre.dk"),
         ("/cookies/", "Cookies og statistik"),
+        ("/data/", "Åbne data"),
         ("/tilgaengelighed/", "Tilgængelighedserklæring"),
     ]
 
