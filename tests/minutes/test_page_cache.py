@@ -10,16 +10,18 @@ page. "Rendered" is what the test client records: the templates a response was m
 import re
 
 import pytest
+from csp.middleware import CSPMiddleware
 from django.core.cache import caches
 from django.db import connection
-from django.test import Client
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains, assertNotContains
 
 from almenbolig import cache as resilient
 from committee.models import Member
-from minutes.models import AgendaItem, Meeting
-from minutes.page_cache import NONCE_MARKER, TOKEN_MARKER
+from minutes.models import AgendaItem
+from minutes.page_cache import NONCE_MARKER, TOKEN_MARKER, cached_for_visitors
 from tests.consent.pages import banner, press
 from tests.markup import elements, text
 from tests.support.servers import RedisServer, free_port
@@ -438,4 +440,65 @@ def test_meetings_on_other_dates_are_not_touched_by_a_change(meeting, make_meeti
     meeting.save()
 
     assert not rendered(returning_visitor().get(other.get_absolute_url()))
-    assert Meeting.objects.get(pk=meeting.pk).place == "Hvidovre Rådhus, byrådssalen"
+    assertContains(returning_visitor().get(MEETING), "Hvidovre Rådhus, byrådssalen")
+
+
+# The mechanism, for views to come ------------------------------------------------------------
+
+
+def kept_view(respond):
+    """A view answering `respond(request)`, kept under one key; a way to ask it, and its renders."""
+    renders = []
+
+    @cached_for_visitors(lambda request: "page:test")
+    def view(request):
+        renders.append(request)
+        return respond(request)
+
+    def ask():
+        request = RequestFactory().get("/side/")
+        CSPMiddleware(lambda request: None).process_request(request)
+        return view(request), request
+
+    return ask, renders
+
+
+def test_a_csp_nonce_on_a_kept_page_is_each_responses_own():
+    ask, renders = kept_view(
+        lambda request: HttpResponse(f'<script nonce="{request.csp_nonce}"></script>')
+    )
+
+    _first, first_request = ask()
+    second, second_request = ask()
+
+    assert len(renders) == 1
+    assert str(first_request.csp_nonce) != str(second_request.csp_nonce)
+    assert f'nonce="{second_request.csp_nonce}"' in second.content.decode()
+    assert str(first_request.csp_nonce) not in second.content.decode()
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"Cache-Control": "private"}, {"Cache-Control": "no-store"}, {"Content-Type": "text/plain"}],
+)
+def test_a_response_that_must_not_be_shared_is_never_kept(headers):
+    ask, renders = kept_view(lambda request: HttpResponse("<p>Referat</p>", headers=headers))
+
+    ask()
+    ask()
+
+    assert len(renders) == 2
+
+
+def test_a_response_that_sets_a_cookie_of_its_own_is_never_kept():
+    def respond(request):
+        response = HttpResponse("<p>Referat</p>")
+        response.set_cookie("valgt", "1")
+        return response
+
+    ask, renders = kept_view(respond)
+
+    for _ in range(2):
+        response, _request = ask()
+        assert "valgt" in response.cookies
+    assert len(renders) == 2
