@@ -111,14 +111,28 @@ def test_a_kept_page_is_the_page_as_rendered(meeting):
     assert "no-cache" in kept["Cache-Control"]
 
 
-def test_a_kept_page_still_answers_304_to_a_browser_that_holds_it(meeting):
+@pytest.mark.parametrize("url", PAGES)
+def test_a_kept_page_still_answers_304_to_a_browser_that_holds_it(meeting, url):
     visitor = returning_visitor()
-    returning_visitor().get(MEETING)
-    kept = visitor.get(MEETING)
+    returning_visitor().get(url)
+    kept = visitor.get(url)
 
-    again = visitor.get(MEETING, headers={"if-none-match": kept["ETag"]})
+    again = visitor.get(url, headers={"if-none-match": kept["ETag"]})
 
+    assert not rendered(kept)
     assert again.status_code == 304
+
+
+def test_the_committee_page_answers_304_until_the_committee_changes(meeting, committee):
+    visitor = returning_visitor()
+    first = visitor.get("/")
+    assert visitor.get("/", headers={"if-none-match": first["ETag"]}).status_code == 304
+
+    Member.objects.create(committee=committee, name="Helle M. Adelborg", party="A")
+    changed = visitor.get("/", headers={"if-none-match": first["ETag"]})
+
+    assert changed.status_code == 200
+    assertContains(changed, "Helle M. Adelborg (A)")
 
 
 def test_pages_of_different_addresses_are_kept_apart(meeting, make_meeting):
