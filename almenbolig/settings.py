@@ -172,6 +172,13 @@ else:
         alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
         for alias in ("default", "fragments")
     }
+    # Whole pages too (minutes.page_cache), some 10-40 KB each: room for the pages people read.
+    CACHES["fragments"]["OPTIONS"] = {"MAX_ENTRIES": 1000}
+
+# How long an anonymous visitor's page is kept in the "fragments" cache. Its key changes when
+# what it shows changes, so this only bounds the room that pages of old versions take; 0 turns
+# the page cache off (every page is rendered, as for logged-in clerks).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 
 # django-axes first: it refuses a locked-out login before the password is even checked.
 AUTHENTICATION_BACKENDS = [

@@ -17,6 +17,12 @@ Every ETag also carries the release (`settings.RELEASE`), so a new release of th
 never answered with a stale copy, and what the cookie bar shows (the banner, the confirmation of
 a choice just made, or nothing), so a visitor who has just chosen never gets the copy that still
 asks, nor later the copy that confirms.
+
+The same versions key the pages themselves in the shared cache (`minutes.page_cache`): an
+anonymous visitor's HTML page is rendered once per URL, version, day, release and cookie bar
+(banner or nothing), and served from there to every visitor until a meeting changes; the CSRF
+token of the banner's forms is each visitor's own. A page that shows the confirmation of a choice
+is rendered, as is every page for a logged-in user.
 """
 
 import functools
@@ -24,12 +30,16 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import condition, require_safe
 from django.views.decorators.vary import vary_on_cookie
 
+from committee.models import Committee
+
 from .models import Meeting
+from .page_cache import cached_for_visitors
 
 
 def _anonymous(request):
@@ -100,10 +110,102 @@ def meeting_last_modified(request, date, **kwargs):
     return found[1]
 
 
-def public_page(etag_func=None, last_modified_func=None):
-    """Conditional GET for anonymous visitors; no caching at all for logged-in users."""
+def _committee_freshness(request):
+    """When the committee page's own content (name, history, mandate, members) last changed:
+    one query, from the database, so that every process sees a clerk's change at once."""
+    if not hasattr(request, "_committee_freshness"):
+        found = Committee.objects.aggregate(latest=Max("updated_at"))
+        request._committee_freshness = found["latest"]
+    return request._committee_freshness
+
+
+def committee_etag(request, *args, **kwargs):
+    if not _anonymous(request):
+        return None
+    changed = _committee_freshness(request)
+    stamp = changed.timestamp() if changed else 0
+    return f'W/"{archive_version(request)}-{stamp}-{_banner_marker(request)}"'
+
+
+def committee_last_modified(request, *args, **kwargs):
+    if not _anonymous(request):
+        return None
+    changes = [_archive_freshness(request)[0], _committee_freshness(request)]
+    return max((changed for changed in changes if changed), default=None)
+
+
+# The page cache ------------------------------------------------------------------------------
+
+
+def _cookie_bar(request):
+    """
+    What the cookie bar of a cached page shows: the banner (worded by the policy in force) or
+    nothing. None when a message waits to be shown (the confirmation of a choice): that page is
+    rendered, so that the message is shown once and taken.
+    """
+    if len(get_messages(request)):
+        return None
+    consent = getattr(request, "consent", None)
+    if consent is not None and consent.show_banner:
+        return "banner-silence" if consent.silence_is_acceptance else "banner-opt-in"
+    return "none"
+
+
+def _page_key(request, *versions):
+    """The cache key of an anonymous visitor's page, or None if it is not to be shared."""
+    if not _anonymous(request) or (cookie_bar := _cookie_bar(request)) is None:
+        return None
+    # The name on every page: kept in the cache by the committee app, forgotten when it changes.
+    committee = Committee.objects.current()
+    parts = (
+        # Scheme, host, path and query: the page repeats its own address (the banner's "next",
+        # the canonical link, the printed address).
+        request.build_absolute_uri(),
+        getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
+        cookie_bar,
+        committee.updated_at.timestamp() if committee else 0,
+        f"{timezone.localdate():%Y%m%d}",
+        settings.RELEASE,
+        *versions,
+    )
+    digest = hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest()
+    return f"page:{digest}"
+
+
+def archive_page_key(request, *args, **kwargs):
+    return _page_key(request, archive_version(request)) if _anonymous(request) else None
+
+
+def meeting_page_key(request, date, *args, **kwargs):
+    if not _anonymous(request) or not (found := _meeting_freshness(request, date)):
+        # Not published (a 404) or moved (a redirect): nothing to keep.
+        return None
+    pk, updated_at = found
+    return _page_key(request, pk, updated_at.timestamp())
+
+
+def committee_page_key(request, *args, **kwargs):
+    if not _anonymous(request):
+        return None
+    changed = _committee_freshness(request)
+    return _page_key(request, archive_version(request), changed.timestamp() if changed else 0)
+
+
+# The decorators ------------------------------------------------------------------------------
+
+
+def public_page(etag_func=None, last_modified_func=None, page_key_func=None):
+    """
+    Conditional GET for anonymous visitors; no caching at all for logged-in users.
+
+    With `page_key_func`, an anonymous visitor's HTML page is also kept in the shared cache under
+    the key it gives (`minutes.page_cache`); it is asked after the validators, so a 304 costs
+    nothing more.
+    """
 
     def decorator(view):
+        if page_key_func is not None:
+            view = cached_for_visitors(page_key_func)(view)
         conditional = condition(etag_func=etag_func, last_modified_func=last_modified_func)(view)
 
         @functools.wraps(view)
@@ -124,5 +226,9 @@ def public_page(etag_func=None, last_modified_func=None):
     return decorator
 
 
-archive_page = public_page(archive_etag, archive_last_modified)
-meeting_page = public_page(meeting_etag, meeting_last_modified)
+archive_page = public_page(archive_etag, archive_last_modified, archive_page_key)
+meeting_page = public_page(meeting_etag, meeting_last_modified, meeting_page_key)
+committee_page = public_page(committee_etag, committee_last_modified, committee_page_key)
+# Search results: validators only. Every query is a page of its own, rarely asked twice, and a
+# search cut off for taking too long must not be kept for the next visitor who asks.
+search_results_page = public_page(archive_etag, archive_last_modified)

@@ -15,7 +15,7 @@ from django.views.generic.dates import ArchiveIndexView, YearArchiveView
 from committee.models import Committee
 
 from . import presentation, preview
-from .caching import archive_page, archive_version, meeting_page
+from .caching import archive_page, archive_version, meeting_page, search_results_page
 from .corrections import ATTACHMENT, MINUTES_PDF, corrections_for, published_corrections
 from .feeds import meetings_calendar
 from .models import AgendaItem, Attachment, Meeting, MeetingRedirect, public_item_content
@@ -339,7 +339,7 @@ def corrections(request):
     return render(request, "minutes/corrections.html", context)
 
 
-@archive_page
+@search_results_page
 def search_page(request):
     """Full-text search over the published minutes, with helpful answers to odd queries."""
     query = Query.parse(request.GET.get("q", ""))
