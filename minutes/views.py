@@ -8,6 +8,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.text import slugify
 from django.views.generic.dates import ArchiveIndexView, YearArchiveView
@@ -20,12 +21,12 @@ from .corrections import ATTACHMENT, MINUTES_PDF, corrections_for, published_cor
 from .feeds import meetings_calendar
 from .models import Attachment, Meeting, MeetingRedirect
 from .pdf import pdf_response
-from .search import MAX_QUERY_LENGTH, Query, hits, search
+from .search import MAX_QUERY_LENGTH, Filters, Query, Results, SearchTimeout, time_limit
 
 MEETINGS_PER_PAGE = 50
 # Danish letters spelled out, so that file names keep them readable: "Økonomi" → "oekonomi".
 DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
-HITS_PER_PAGE = 20
+MEETINGS_PER_SEARCH_PAGE = 10
 CORRECTIONS_PER_PAGE = 20
 CORRECTION_FILE_URLS = {
     MINUTES_PDF: "minutes:correction_pdf",
@@ -241,17 +242,65 @@ def corrections(request):
     return render(request, "minutes/corrections.html", context)
 
 
+def date_jump(day, years):
+    """For a query that is a date: the published meeting on it, or where to look instead."""
+    found = (
+        Meeting.objects.published()
+        .for_date(day)
+        .select_related("committee")
+        .only("id", "date", "kind", "committee__name")
+        .order_by("committee_id")
+        .first()
+    )
+    return {
+        "date": presentation.long_date(day),
+        "meeting": found,
+        "title": presentation.meeting_title(found) if found else "",
+        "year": day.year,
+        "year_url": reverse("minutes:year", kwargs={"year": day.year}) if day.year in years else "",
+    }
+
+
 @archive_page
 def search_page(request):
-    """Full-text search over the published minutes, with helpful answers to odd queries."""
+    """Full-text search over the published minutes, grouped by meeting, with filters and sort.
+
+    A query that is a date leads to that meeting; a search the database gives up on (the
+    statement timeout) is answered with a Danish message and 503, never a waiting worker.
+    """
     query = Query.parse(request.GET.get("q", ""))
+    years = Meeting.objects.published().years()
+    filters = Filters.from_request(request.GET, years)
     page_query = QueryDict(mutable=True)
     page_query["q"] = query.text
-    context = {"query": query, "max_length": MAX_QUERY_LENGTH, "page_query": page_query}
+    page_query.update(filters.as_params())
+    context = {
+        "query": query,
+        "max_length": MAX_QUERY_LENGTH,
+        "page_query": page_query,
+        "filters": filters,
+        "years": years,
+        "kinds": Filters.KINDS,
+        "sorts": Filters.SORTS,
+    }
+    status = 200
     if query.is_searchable:
-        page = paginate(request, search(query), HITS_PER_PAGE)
-        context.update(page_obj=page, hits=hits(page.object_list, query))
-    return render(request, "minutes/search.html", context)
+        if day := query.date:
+            context["date_jump"] = date_jump(day, years)
+        try:
+            with time_limit():
+                results = Results(query, filters)
+                page = paginate(request, results, MEETINGS_PER_SEARCH_PAGE)
+                context.update(page_obj=page, groups=page.object_list, hit_count=results.hits)
+        except SearchTimeout:
+            context["timed_out"] = True
+            status = 503
+    response = render(request, "minutes/search.html", context, status=status)
+    if status == 503:
+        # Not to be kept by any cache: the same search may well answer in a moment.
+        add_never_cache_headers(response)
+        response["Retry-After"] = "30"
+    return response
 
 
 @archive_page
