@@ -156,7 +156,8 @@ def page_entries(entries, ids):
             "item__is_closed",
             "item__outcome",
         )
-        .order_by("-rank", "item__number", "id")
+        # The meeting's own entry and its PDF before its items, where the rank is the same.
+        .order_by("-rank", F("item__number").asc(nulls_first=True), "id")
     )
 
 

@@ -151,7 +151,7 @@ class Filters:
         """Filters from GET parameters `aar`, `type` and `sortering`; `years` may be chosen."""
         year, kind = params.get("aar", ""), params.get("type", "")
         sort = params.get("sortering", "") or cls.DEFAULT_SORT
-        if year and not (year.isdecimal() and len(year) == 4 and int(year) in years):
+        if year and not (re.fullmatch(r"[0-9]{4}", year) and int(year) in years):
             raise Http404("Der er ingen møder fra det år.")
         if kind and kind not in cls.KINDS:
             raise Http404("Den type findes ikke i søgningen.")
