@@ -15,7 +15,6 @@ from minutes.demo import make_pdf
 from minutes.models import Attachment, Meeting, SearchEntry, Vote
 from tests.markup import attribute, element, elements, text
 
-
 pytestmark = pytest.mark.django_db
 
 on_postgres = pytest.mark.skipif(
@@ -166,7 +165,7 @@ def test_year_and_type_filters_narrow_the_hits(client, archive, params, titles):
 def test_the_type_filter_keeps_only_that_kind_of_hit(client, archive):
     kinds = {}
     for kind in ("punkt", "bilag", "pdf"):
-        found = search(client, "helhedsplanen Avedøre tidsplan".split()[0], type=kind)
+        found = search(client, ["helhedsplanen", "Avedøre", "tidsplan"][0], type=kind)
         kinds[kind] = [t for _, hits in meetings(found) for t in hits]
 
     assert all(t.startswith("Punkt ") for t in kinds["punkt"])
