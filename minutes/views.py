@@ -4,6 +4,7 @@ HTTP caching (validators, no caching for clerks) is `minutes.caching`'s job; eve
 here is wrapped in one of its decorators.
 """
 
+from django.core.cache import caches
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import render
@@ -27,6 +28,7 @@ MEETINGS_PER_PAGE = 50
 # Danish letters spelled out, so that file names keep them readable: "Økonomi" → "oekonomi".
 DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 MEETINGS_PER_SEARCH_PAGE = 10
+SEARCH_YEARS_SECONDS = 24 * 60 * 60
 CORRECTIONS_PER_PAGE = 20
 CORRECTION_FILE_URLS = {
     MINUTES_PDF: "minutes:correction_pdf",
@@ -269,7 +271,12 @@ def search_page(request):
     statement timeout) is answered with a Danish message and 503, never a waiting worker.
     """
     query = Query.parse(request.GET.get("q", ""))
-    years = Meeting.objects.published().years()
+    # The years for the filter, kept with the rendered lists until any meeting changes.
+    years = caches["fragments"].get_or_set(
+        f"minutes_search_years:{archive_version(request)}",
+        lambda: Meeting.objects.published().years(),
+        SEARCH_YEARS_SECONDS,
+    )
     filters = Filters.from_request(request.GET, years)
     page_query = QueryDict(mutable=True)
     page_query["q"] = query.text
@@ -279,7 +286,9 @@ def search_page(request):
         "max_length": MAX_QUERY_LENGTH,
         "page_query": page_query,
         "filters": filters,
-        "years": years,
+        # As text: a number in a template is localised, which costs at a few hundred years.
+        "years": [str(year) for year in years],
+        "chosen_year": str(filters.year or ""),
         "kinds": Filters.KINDS,
         "sorts": Filters.SORTS,
     }
