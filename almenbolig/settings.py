@@ -153,6 +153,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")
     )
 
+# A search that takes longer is cancelled by PostgreSQL (statement_timeout) and answered with a
+# Danish message: a few heavy searches must not hold every worker.
+SEARCH_TIMEOUT_MS = int(os.environ.get("SEARCH_TIMEOUT_MS", "2000"))
+
 # One shared cache for all gunicorn workers when REDIS_URL is set; otherwise per process.
 # "fragments" holds rendered page parts, keyed by what they show, so it can be flushed alone.
 # Redis is never a single point of failure: almenbolig.cache answers a Redis that is down,

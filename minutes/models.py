@@ -11,6 +11,7 @@ import datetime
 import uuid
 
 import icalendar
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -20,6 +21,7 @@ from simple_history.models import HistoricalRecords
 from committee.models import Committee, Member
 
 from . import changesets
+from .fulltext import DocumentIndex, DocumentVector
 from .pdf import read_file
 from .presentation import meeting_start, meeting_title, vote_summary
 from .validators import validate_pdf
@@ -660,8 +662,9 @@ class SearchEntry(models.Model):
 
     The table is rebuilt from the public accessors (`minutes.search.index_meeting`) whenever a
     meeting, item or attachment is saved, so closed items and unpublished meetings never enter
-    it: nothing secret can be found by searching. On PostgreSQL a GIN index over the Danish
-    text search vector of title and body serves the search (migration 0003).
+    it: nothing secret can be found by searching. On PostgreSQL `document` is the Danish text
+    search vector of title and body, generated and stored by the database and served by a GIN
+    index (`minutes.fulltext`); elsewhere it is NULL.
     """
 
     class Kind(models.TextChoices):
@@ -692,11 +695,18 @@ class SearchEntry(models.Model):
     kind = models.CharField("type", max_length=10, choices=Kind)
     title = models.CharField("titel", max_length=400, blank=True)
     body = models.TextField("tekst", blank=True)
+    document = models.GeneratedField(
+        expression=DocumentVector(),
+        output_field=SearchVectorField(null=True),
+        db_persist=True,
+        verbose_name="søgedokument",
+    )
 
     class Meta:
         verbose_name = "søgeindeks"
         verbose_name_plural = "søgeindeks"
         ordering = ["meeting", "id"]
+        indexes = [DocumentIndex(fields=["document"], name="searchentry_document")]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.title}"[:80]

@@ -4,10 +4,12 @@ HTTP caching (validators, no caching for clerks) is `minutes.caching`'s job; eve
 here is wrapped in one of its decorators.
 """
 
+from django.core.cache import caches
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.text import slugify
 from django.views.generic.dates import ArchiveIndexView, YearArchiveView
@@ -20,14 +22,15 @@ from .corrections import ATTACHMENT, MINUTES_PDF, corrections_for, published_cor
 from .feeds import meetings_calendar
 from .models import AgendaItem, Attachment, Meeting, MeetingRedirect, public_item_content
 from .pdf import pdf_response
-from .search import MAX_QUERY_LENGTH, Query, hits, search
+from .search import MAX_QUERY_LENGTH, Filters, Query, Results, SearchTimeout, time_limit
 
 MEETINGS_PER_PAGE = 50
 # Item numbers are small integers in the database; a larger number in a URL is simply not there.
 MAX_ITEM_NUMBER = 32767
 # Danish letters spelled out, so that file names keep them readable: "Økonomi" → "oekonomi".
 DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
-HITS_PER_PAGE = 20
+MEETINGS_PER_SEARCH_PAGE = 10
+SEARCH_YEARS_SECONDS = 24 * 60 * 60
 CORRECTIONS_PER_PAGE = 20
 CORRECTION_FILE_URLS = {
     MINUTES_PDF: "minutes:correction_pdf",
@@ -339,17 +342,72 @@ def corrections(request):
     return render(request, "minutes/corrections.html", context)
 
 
+def date_jump(day, years):
+    """For a query that is a date: the published meeting on it, or where to look instead."""
+    found = (
+        Meeting.objects.published()
+        .for_date(day)
+        .select_related("committee")
+        .only("id", "date", "kind", "committee__name")
+        .order_by("committee_id")
+        .first()
+    )
+    return {
+        "date": presentation.long_date(day),
+        "meeting": found,
+        "title": presentation.meeting_title(found) if found else "",
+        "year": day.year,
+        "year_url": reverse("minutes:year", kwargs={"year": day.year}) if day.year in years else "",
+    }
+
+
 @search_results_page
 def search_page(request):
-    """Full-text search over the published minutes, with helpful answers to odd queries."""
+    """Full-text search over the published minutes, grouped by meeting, with filters and sort.
+
+    A query that is a date leads to that meeting; a search the database gives up on (the
+    statement timeout) is answered with a Danish message and 503, never a waiting worker.
+    """
     query = Query.parse(request.GET.get("q", ""))
+    # The years for the filter, kept with the rendered lists until any meeting changes.
+    years = caches["fragments"].get_or_set(
+        f"minutes_search_years:{archive_version(request)}",
+        lambda: Meeting.objects.published().years(),
+        SEARCH_YEARS_SECONDS,
+    )
+    filters = Filters.from_request(request.GET, years)
     page_query = QueryDict(mutable=True)
     page_query["q"] = query.text
-    context = {"query": query, "max_length": MAX_QUERY_LENGTH, "page_query": page_query}
+    page_query.update(filters.as_params())
+    context = {
+        "query": query,
+        "max_length": MAX_QUERY_LENGTH,
+        "page_query": page_query,
+        "filters": filters,
+        # As text: a number in a template is localised, which costs at a few hundred years.
+        "years": [str(year) for year in years],
+        "chosen_year": str(filters.year or ""),
+        "kinds": Filters.KINDS,
+        "sorts": Filters.SORTS,
+    }
+    status = 200
     if query.is_searchable:
-        page = paginate(request, search(query), HITS_PER_PAGE)
-        context.update(page_obj=page, hits=hits(page.object_list, query))
-    return render(request, "minutes/search.html", context)
+        if day := query.date:
+            context["date_jump"] = date_jump(day, years)
+        try:
+            with time_limit():
+                results = Results(query, filters)
+                page = paginate(request, results, MEETINGS_PER_SEARCH_PAGE)
+                context.update(page_obj=page, groups=page.object_list, hit_count=results.hits)
+        except SearchTimeout:
+            context["timed_out"] = True
+            status = 503
+    response = render(request, "minutes/search.html", context, status=status)
+    if status == 503:
+        # Not to be kept by any cache: the same search may well answer in a moment.
+        add_never_cache_headers(response)
+        response["Retry-After"] = "30"
+    return response
 
 
 @archive_page

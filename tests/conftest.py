@@ -123,7 +123,7 @@ def search_hits(client):
     def search(query):
         page = client.get("/referater/soeg/", {"q": query})
         assert page.status_code == 200
-        return [text(title) for title in elements(page, "h3", class_="search-hit__title")]
+        return [text(title) for title in elements(page, "h4", class_="search-hit__title")]
 
     return search
 

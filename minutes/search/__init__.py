@@ -4,21 +4,25 @@ Full-text search over the public text of published meetings, in four parts that 
 - `query`: what a visitor typed, cleaned, with a Danish answer when it cannot be searched;
 - `indexing`: the denormalised table `SearchEntry`, rebuilt from the models' public accessors
   whenever a meeting, item or attachment is saved (see `minutes.signals`);
-- `backends`: PostgreSQL's own Danish text search, or a fallback for SQLite;
-- `results`: the hits as the page shows them, with highlighted titles and snippets.
+- `backends`: PostgreSQL's own Danish text search over a stored vector, under a statement
+  timeout, or a fallback for SQLite;
+- `results`: the meetings that match, each with its hits as the page shows them, with
+  highlighted titles and snippets, paged by Django's Paginator.
 """
 
-from .backends import search
+from .backends import SearchTimeout, time_limit
 from .indexing import index_attachment, index_item, index_meeting
-from .query import MAX_QUERY_LENGTH, Query
-from .results import hits
+from .query import MAX_QUERY_LENGTH, Filters, Query
+from .results import Results
 
 __all__ = [
     "MAX_QUERY_LENGTH",
+    "Filters",
     "Query",
-    "hits",
+    "Results",
+    "SearchTimeout",
     "index_attachment",
     "index_item",
     "index_meeting",
-    "search",
+    "time_limit",
 ]

@@ -1,95 +1,87 @@
 """Finding the public entries that match a query: PostgreSQL's own text search, or a fallback.
 
-On PostgreSQL: a Danish text search vector over title (weight A) and body (weight B), served by the
-GIN index that migration 0003 creates over exactly the same expression (`document_vector()`),
-`websearch_to_tsquery` for what people type, `ts_rank` for the order and `ts_headline` for the
-snippets. Elsewhere (SQLite, for development) every word must begin a word, case-insensitively,
-in the title or body; `minutes.search.results` then cuts the snippet out in Python.
+On PostgreSQL: the stored Danish text search vector of each entry (`SearchEntry.document`, a
+generated column with a GIN index, see `minutes.fulltext`), `websearch_to_tsquery` for what people
+type, `ts_rank` over the stored vector for the order, and `ts_headline` for the snippets of only
+the hits a page shows. Every query runs under a statement timeout (`time_limit`). Elsewhere
+(SQLite, for development) every word must begin a word, case-insensitively, in the title or body;
+`minutes.search.results` then cuts the snippet out in Python.
 """
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-)
-from django.db import connections
-from django.db.models import Case, Q, Value, When
+import contextlib
 
+from django.conf import settings
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import OperationalError, connections, transaction
+from django.db.models import Case, Count, F, FloatField, Max, Q, Value, When
+
+from minutes.fulltext import SEARCH_CONFIG
 from minutes.models import SearchEntry
 
 from .query import term_pattern
 
-SEARCH_CONFIG = "danish"
 # ts_headline marks matches with these private-use characters, which are removed from every
 # entry when it is indexed; the snippet is escaped and only then are they turned into <mark>.
 MARK_START, MARK_END = "\ue000", "\ue001"
+# What each type filter keeps (the meeting's own entry, its date and remarks, is in none).
+KIND_FILTERS = {
+    "punkt": SearchEntry.Kind.ITEM,
+    "bilag": SearchEntry.Kind.ATTACHMENT,
+    "pdf": SearchEntry.Kind.MINUTES_PDF,
+}
 
 
-def document_vector():
-    """The searchable document; migration 0003 indexes exactly this expression."""
-    return SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
-        "body", weight="B", config=SEARCH_CONFIG
-    )
+class SearchTimeout(Exception):
+    """The database gave up on a search that took longer than `SEARCH_TIMEOUT_MS`."""
+
+
+def _connection():
+    return connections[SearchEntry.objects.db]
 
 
 def _uses_postgres():
-    return connections[SearchEntry.objects.db].vendor == "postgresql"
+    return _connection().vendor == "postgresql"
 
 
-def _public_entries():
+@contextlib.contextmanager
+def time_limit():
+    """Inside, every query of the search is cancelled after `settings.SEARCH_TIMEOUT_MS`.
+
+    A search that would hold a worker for seconds raises `SearchTimeout` instead. The limit is
+    PostgreSQL's `statement_timeout`, set for this transaction only (`set_config(…, true)` is
+    `SET LOCAL`), so nothing else the worker does is limited by it.
+    """
+    connection = _connection()
+    try:
+        with transaction.atomic(using=connection.alias):
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT set_config('statement_timeout', %s, true)",
+                        [f"{int(settings.SEARCH_TIMEOUT_MS)}ms"],
+                    )
+            yield
+    except OperationalError as error:
+        if type(error.__cause__).__name__ == "QueryCanceled":
+            raise SearchTimeout from error
+        raise
+
+
+def _public_entries(filters):
     # The table holds only public text; these conditions guard against rows a bulk update
     # (which sends no signals) might have left behind.
-    return (
-        SearchEntry.objects.filter(meeting__is_published=True)
-        .filter(Q(item__isnull=True) | Q(item__is_closed=False))
-        .select_related("meeting__committee", "item")
-        .only(
-            "id",
-            "kind",
-            "title",
-            "body",
-            "attachment_id",
-            "meeting__id",
-            "meeting__date",
-            "meeting__kind",
-            "meeting__committee__name",
-            "item__id",
-            "item__number",
-            "item__is_closed",
-        )
+    entries = SearchEntry.objects.filter(meeting__is_published=True).filter(
+        Q(item__isnull=True) | Q(item__is_closed=False)
     )
+    if filters.year:
+        entries = entries.filter(meeting__date__year=filters.year)
+    if filters.kind:
+        entries = entries.filter(kind=KIND_FILTERS[filters.kind])
+    return entries
 
 
-def search(query):
-    """Published, public entries matching the query, best first."""
-    if _uses_postgres():
-        return _search_postgres(query)
-    return _search_fallback(query)
-
-
-def _search_postgres(query):
-    ts_query = SearchQuery(query.text, search_type="websearch", config=SEARCH_CONFIG)
-    headline = {"start_sel": MARK_START, "stop_sel": MARK_END, "config": SEARCH_CONFIG}
-    return (
-        _public_entries()
-        .annotate(document=document_vector())
-        .filter(document=ts_query)
-        .annotate(
-            rank=SearchRank(document_vector(), ts_query),
-            title_marked=SearchHeadline("title", ts_query, highlight_all=True, **headline),
-            body_marked=SearchHeadline(
-                "body",
-                ts_query,
-                max_words=35,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-                **headline,
-            ),
-        )
-        .order_by("-rank", "-meeting__date", "item__number", "id")
-    )
+def _ts_query(query):
+    return SearchQuery(query.text, search_type="websearch", config=SEARCH_CONFIG)
 
 
 def _contains(term, *fields):
@@ -97,19 +89,100 @@ def _contains(term, *fields):
     return Q(*[Q(**{f"{field}__iregex": pattern}) for field in fields], _connector=Q.OR)
 
 
-def _search_fallback(query):
-    entries = _public_entries()
+def matching(query, filters):
+    """Public entries that match, with `rank` (higher is better), not yet ordered or fetched.
+
+    On PostgreSQL the rank is read from the stored vector; it is computed only for the rows a
+    statement needs (the best of each meeting, the hits of the meetings on the page).
+    """
+    entries = _public_entries(filters)
+    if _uses_postgres():
+        ts_query = _ts_query(query)
+        return entries.filter(document=ts_query).annotate(rank=SearchRank(F("document"), ts_query))
     for term in query.words + query.phrases:
         entries = entries.filter(_contains(term, "title", "body"))
     for term in query.excluded:
         entries = entries.exclude(_contains(term, "title", "body"))
     title_hits = sum(
         (
-            Case(When(_contains(term, "title"), then=Value(1)), default=Value(0))
+            Case(When(_contains(term, "title"), then=Value(1.0)), default=Value(0.0))
             for term in query.words + query.phrases
         ),
-        Value(0),
+        Value(0.0),
     )
-    return entries.annotate(rank=title_hits).order_by(
-        "-rank", "-meeting__date", "item__number", "id"
+    return entries.annotate(rank=title_hits * Value(1.0, output_field=FloatField()))
+
+
+def count(entries):
+    """(hits, meetings) in one aggregate, without ranking anything."""
+    found = entries.order_by().aggregate(hits=Count("id"), meetings=Count("meeting", distinct=True))
+    return found["hits"], found["meetings"]
+
+
+def meeting_ids(entries, filters, start, stop):
+    """The ids of the meetings from `start` to `stop` in the results' order.
+
+    By relevance, a meeting is as good as its best hit; by date, the newest comes first and no
+    rank is computed at all.
+    """
+    groups = entries.order_by().values("meeting_id", "meeting__date")
+    if filters.by_date:
+        groups = groups.annotate(hits=Count("id")).order_by("-meeting__date", "meeting_id")
+    else:
+        groups = groups.annotate(best=Max("rank")).order_by("-best", "-meeting__date", "meeting_id")
+    return [group["meeting_id"] for group in groups[start:stop]]
+
+
+def page_entries(entries, ids):
+    """Every hit of the given meetings, best first within each, with what the page shows."""
+    return (
+        entries.filter(meeting_id__in=ids)
+        .select_related("meeting__committee", "item", "attachment")
+        .only(
+            "id",
+            "kind",
+            "title",
+            "body",
+            "attachment__id",
+            "attachment__file",
+            "meeting__id",
+            "meeting__date",
+            "meeting__kind",
+            "meeting__minutes_pdf",
+            "meeting__committee__name",
+            "item__id",
+            "item__number",
+            "item__title",
+            "item__is_closed",
+            "item__outcome",
+        )
+        # The meeting's own entry and its PDF before its items, where the rank is the same.
+        .order_by("-rank", F("item__number").asc(nulls_first=True), "id")
     )
+
+
+def headlines(entries, query):
+    """{entry id: (title, snippet)} with matches between MARK_START and MARK_END (PostgreSQL).
+
+    ts_headline reads the whole text again, so it runs only for the hits a page shows.
+    """
+    if not entries or not _uses_postgres():
+        return {}
+    ts_query = _ts_query(query)
+    options = {"start_sel": MARK_START, "stop_sel": MARK_END, "config": SEARCH_CONFIG}
+    marked = SearchEntry.objects.filter(pk__in=[entry.pk for entry in entries]).annotate(
+        title_marked=SearchHeadline("title", ts_query, highlight_all=True, **options),
+        body_marked=SearchHeadline(
+            "body",
+            ts_query,
+            max_words=35,
+            min_words=15,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+            **options,
+        ),
+    )
+    return {
+        pk: (title, body)
+        for pk, title, body in marked.values_list("pk", "title_marked", "body_marked")
+    }

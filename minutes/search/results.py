@@ -1,15 +1,16 @@
 """Search results as the page shows them: where each hit is, with its title and a snippet."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.urls import reverse
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from minutes.models import SearchEntry
-from minutes.presentation import meeting_title
+from minutes.models import SearchEntry, Vote
+from minutes.presentation import long_date, weekday_date
 
+from . import backends
 from .backends import MARK_END, MARK_START
 from .query import term_pattern
 
@@ -46,52 +47,153 @@ def highlight(text, terms, width=240):
     return mark_safe(prefix + "".join(parts) + suffix)
 
 
+# The best hits of a meeting are shown with a snippet; the others by their titles only.
+HITS_WITH_SNIPPET = 3
+
+
 @dataclass
 class Hit:
-    """One search result as the page shows it: where it is, and the meeting it belongs to."""
+    """One search result as the page shows it: what it is, where it leads, and its context."""
 
     url: str
-    label: str
     title_html: str
-    snippet_html: str
-    meeting_url: str
-    meeting_title: str
-    file_url: str = ""
-    file_label: str = ""
+    snippet_html: str = ""
+    # Where in the meeting it is, for an attachment ("Bilag til punkt 3: …").
+    context_url: str = ""
+    context_label: str = ""
+    # An item's outcome and votes ("Godkendt", "For: A, V. Imod: O").
+    outcome: str = ""
+    votes: str = ""
 
 
-def hits(entries, query):
-    """The page's entries (already fetched) as `Hit`s with highlighted title and snippet."""
-    results = []
+@dataclass
+class MeetingHits:
+    """A meeting with its hits, the best first."""
+
+    meeting: object
+    url: str
+    date: str
+    kind: str
+    count: int = 0
+    hits: list = field(default_factory=list)
+    more: list = field(default_factory=list)
+
+
+def _votes(item, votes):
+    positions = {}
+    for vote in votes.get(item.pk, ()):
+        positions.setdefault(vote.get_position_display(), []).append(vote.party)
+    return ". ".join(f"{position}: {', '.join(parties)}" for position, parties in positions.items())
+
+
+def _hit(entry, marked, query, votes, with_snippet):
+    meeting = entry.meeting
+    meeting_url = meeting.get_absolute_url()
+    if marked is not None:
+        title_html, snippet_html = _marked(marked[0]), _marked(marked[1])
+    else:
+        title_html = highlight(entry.title, query.terms, width=400)
+        snippet_html = highlight(entry.body, query.terms) if with_snippet else ""
+    Kind = SearchEntry.Kind
+    if entry.kind == Kind.MINUTES_PDF:
+        title = f"{meeting.get_kind_display()} {long_date(meeting.date)} (PDF)"
+        return Hit(url=meeting.get_pdf_url(), title_html=escape(title), snippet_html=snippet_html)
+    if entry.kind == Kind.MEETING:
+        return Hit(
+            url=meeting_url,
+            title_html=format_html("Mødet den {}", title_html),
+            snippet_html=snippet_html,
+        )
+    item = entry.item
+    item_url = f"{meeting_url}#{item.anchor}"
+    if entry.kind == Kind.ATTACHMENT:
+        attachment = entry.attachment
+        has_file = bool(attachment and attachment.file)
+        return Hit(
+            url=(
+                reverse("minutes:attachment", kwargs={"date": meeting.date, "pk": attachment.pk})
+                if has_file
+                else item_url
+            ),
+            title_html=format_html("Bilag: {}{}", title_html, " (PDF)" if has_file else ""),
+            snippet_html=snippet_html,
+            context_url=item_url,
+            context_label=f"Bilag til punkt {item.number}: {item.public_title}",
+        )
+    return Hit(
+        url=item_url,
+        title_html=format_html("Punkt {}: {}", item.number, title_html),
+        snippet_html=snippet_html,
+        outcome=item.public_outcome,
+        votes=_votes(item, votes),
+    )
+
+
+def group(ids, entries, marked, query, votes):
+    """The meetings `ids` in that order, each with its entries as `Hit`s, the best first.
+
+    `marked` holds ts_headline's title and snippet of the entries that get one (PostgreSQL);
+    the rest are highlighted here.
+    """
+    groups = {}
     for entry in entries:
         meeting = entry.meeting
-        meeting_url = meeting.get_absolute_url()
-        if hasattr(entry, "body_marked"):
-            title_html, snippet_html = _marked(entry.title_marked), _marked(entry.body_marked)
-        else:
-            title_html = highlight(entry.title, query.terms, width=400)
-            snippet_html = highlight(entry.body, query.terms)
-        if entry.kind == SearchEntry.Kind.MEETING:
-            title_html = highlight(meeting_title(meeting), query.terms, width=400)
-        hit = Hit(
-            url=meeting_url,
-            label="",
-            title_html=title_html,
-            snippet_html=snippet_html,
-            meeting_url=meeting_url,
-            meeting_title=meeting_title(meeting),
-        )
-        if entry.kind == SearchEntry.Kind.MINUTES_PDF:
-            hit.label = entry.get_kind_display()
-            hit.file_url, hit.file_label = meeting.get_pdf_url(), "Åbn referatet som PDF"
-        elif entry.item_id:
-            hit.url = f"{meeting_url}#{entry.item.anchor}"
-            hit.label = f"Punkt {entry.item.number}"
-            if entry.kind == SearchEntry.Kind.ATTACHMENT:
-                hit.label = f"Bilag til punkt {entry.item.number}"
-                hit.file_url = reverse(
-                    "minutes:attachment", kwargs={"date": meeting.date, "pk": entry.attachment_id}
-                )
-                hit.file_label = "Åbn bilaget som PDF"
-        results.append(hit)
-    return results
+        if meeting.pk not in groups:
+            groups[meeting.pk] = MeetingHits(
+                meeting=meeting,
+                url=meeting.get_absolute_url(),
+                date=weekday_date(meeting.date),
+                kind=meeting.get_kind_display(),
+            )
+        found = groups[meeting.pk]
+        found.count += 1
+        with_snippet = len(found.hits) < HITS_WITH_SNIPPET
+        hit = _hit(entry, marked.get(entry.pk), query, votes, with_snippet)
+        (found.hits if with_snippet else found.more).append(hit)
+    return [groups[pk] for pk in ids if pk in groups]
+
+
+def best_of_each_meeting(entries):
+    """The entries that are shown with a snippet: the first few of each meeting."""
+    shown, per_meeting = [], {}
+    for entry in entries:
+        seen = per_meeting.get(entry.meeting_id, 0)
+        if seen < HITS_WITH_SNIPPET:
+            shown.append(entry)
+        per_meeting[entry.meeting_id] = seen + 1
+    return shown
+
+
+class Results:
+    """The meetings that match a search, in order, as a Paginator pages them.
+
+    Counting is one aggregate over the matching entries (no ranking); a page costs three more
+    queries whatever it holds: the page's meetings (ranked by their best hit, or by date), their
+    hits, and the snippets of the hits shown (PostgreSQL) or the votes of the items (if any).
+    """
+
+    def __init__(self, query, filters):
+        self.query, self.filters = query, filters
+        self.entries = backends.matching(query, filters)
+        self.hits, self.meetings = backends.count(self.entries)
+
+    def count(self):
+        return self.meetings
+
+    def __len__(self):
+        return self.meetings
+
+    def __getitem__(self, page):
+        ids = backends.meeting_ids(self.entries, self.filters, page.start, page.stop)
+        if not ids:
+            return []
+        entries = list(backends.page_entries(self.entries, ids))
+        # The best of each meeting first: they are the ones with snippets.
+        entries.sort(key=lambda entry: ids.index(entry.meeting_id))
+        marked = backends.headlines(best_of_each_meeting(entries), self.query)
+        items = {entry.item_id for entry in entries if entry.kind == SearchEntry.Kind.ITEM}
+        votes = {}
+        if items:
+            for vote in Vote.objects.filter(item_id__in=items, item__is_closed=False):
+                votes.setdefault(vote.item_id, []).append(vote)
+        return group(ids, entries, marked, self.query, votes)

@@ -206,9 +206,9 @@ def test_a_choice_without_next_goes_to_the_front_page(visitor):
 
 
 def test_next_keeps_the_query_string_of_the_page(visitor):
-    response = press(visitor.get("/referater/soeg/?q=budget&type=alle"), "Accepter cookies")
+    response = press(visitor.get("/referater/soeg/?q=budget&type=bilag"), "Accepter cookies")
 
-    assert response["Location"] == "/referater/soeg/?q=budget&type=alle"
+    assert response["Location"] == "/referater/soeg/?q=budget&type=bilag"
 
 
 def test_a_next_with_a_line_break_cannot_inject_headers(visitor):

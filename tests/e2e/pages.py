@@ -62,6 +62,15 @@ PAGE_TYPES = [
         "søgning uden resultater",
         needs=ARCHIVE,
     ),
+    # Narrowed to a year and a type, sorted by date: the filters with values chosen.
+    PageType(
+        "search-filtered",
+        "/referater/soeg/?q=helhedsplan&aar=2018&type=punkt&sortering=dato",
+        "søgning afgrænset til år og type",
+        needs=ARCHIVE,
+    ),
+    # A query that is a date: the link to that meeting above the results.
+    PageType("search-date", "/referater/soeg/?q=29.05.2018", "søgning på en dato", needs=ARCHIVE),
     PageType("search-empty", "/referater/soeg/", "søgning uden søgeord"),
     # A query with nothing to search for: the error message tied to the field.
     PageType("search-problem", "/referater/soeg/?q=%22-%22", "søgning med fejl"),

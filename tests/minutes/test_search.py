@@ -10,6 +10,7 @@ from django.utils.html import strip_tags
 from minutes import search
 from minutes.demo import make_pdf
 from minutes.models import Attachment, Meeting, SearchEntry
+from minutes.search.backends import matching
 from minutes.search.results import highlight
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,7 @@ def results(client, q, **params):
 
 
 def hit_titles(html):
-    return re.findall(r'<h3 class="search-hit__title"><a href="([^"]*)">(.*?)</a></h3>', html)
+    return re.findall(r'<h4 class="search-hit__title"><a href="([^"]*)">(.*?)</a></h4>', html)
 
 
 def test_finds_an_item_by_a_word_in_its_title_and_links_to_its_anchor(client, make_meeting):
@@ -40,9 +41,10 @@ def test_finds_an_item_by_a_word_in_its_title_and_links_to_its_anchor(client, ma
     assert hit_titles(html) == [
         ("/referater/2018-05-29/#punkt-2", "Punkt 2: Boligsocial <mark>helhedsplan</mark>")
     ]
+    # Under its meeting, date first.
     assert (
-        'Fra <a href="/referater/2018-05-29/">Referat – Almenboligudvalg Hvidovre den 29. maj '
-        "2018</a>"
+        '<h3 class="search-meeting__title"><a href="/referater/2018-05-29/">Tirsdag den 29. maj '
+        '2018 <span class="search-meeting__kind">· Referat</span></a></h3>'
     ) in html
     assert "1 resultat for “helhedsplan”" in html
 
@@ -76,8 +78,7 @@ def test_finds_a_word_that_is_only_in_the_minutes_pdf(client, make_meeting, pdf_
 
     html = results(client, "Søpark")
 
-    assert hit_titles(html) == [("/referater/2018-05-29/", "Referatet som PDF")]
-    assert '<a href="/referater/2018-05-29/referat.pdf">Åbn referatet som PDF</a>' in html
+    assert hit_titles(html) == [("/referater/2018-05-29/referat.pdf", "Referat 29. maj 2018 (PDF)")]
     assert "<mark>Søpark</mark>" in html
 
 
@@ -94,8 +95,8 @@ def test_finds_words_in_attachment_text_of_open_items(client, make_meeting):
 
     html = results(client, "efteråret")
 
-    assert hit_titles(html) == [("/referater/2018-05-29/#punkt-1", "Bilag til punkt 1: Tidsplan")]
-    assert f'<a href="{attachment.get_absolute_url()}">Åbn bilaget som PDF</a>' in html
+    assert hit_titles(html) == [(attachment.get_absolute_url(), "Bilag: Tidsplan (PDF)")]
+    assert '<a href="/referater/2018-05-29/#punkt-1">Bilag til punkt 1: Helhedsplan</a>' in html
 
 
 def test_every_word_must_match(client, make_meeting):
@@ -199,11 +200,12 @@ def test_results_are_paginated(client, committee):
     first = results(client, "kaffe")
     second = results(client, "kaffe", side="2")
 
+    # Paged by meeting, ten to a page.
     assert "22 resultater for “kaffe”" in first
-    assert len(hit_titles(first)) == 20
-    assert len(hit_titles(second)) == 2
+    assert len(hit_titles(first)) == 10
+    assert len(hit_titles(results(client, "kaffe", side="3"))) == 2
     assert 'href="?q=kaffe&amp;side=2" rel="next"' in first
-    assert '<ol class="search-hits" start="21">' in second
+    assert '<ol class="search-meetings" start="11">' in second
 
 
 def test_empty_query_shows_the_form_and_tips(client, committee):
@@ -306,7 +308,7 @@ def test_danish_stemming_finds_other_forms_of_a_word(client, make_meeting):
 def test_search_uses_the_gin_index(make_meeting):
     for day in range(1, 28):
         make_meeting(f"2018-02-{day:02}", items=[{"title": f"Punkt {day}"}])
-    found = search.search(search.Query.parse("helhedsplan"))
+    found = matching(search.Query.parse("helhedsplan"), search.Filters())
     sql, params = found.query.sql_with_params()
 
     with connection.cursor() as cursor:
@@ -314,19 +316,23 @@ def test_search_uses_the_gin_index(make_meeting):
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
 
-    assert "minutes_search_document" in plan
+    assert "searchentry_document" in plan
 
 
 @on_postgres
-def test_the_gin_index_exists_on_postgresql():
+def test_the_gin_index_is_over_the_stored_danish_document():
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT indexdef FROM pg_indexes WHERE indexname = 'minutes_search_document'"
-        )
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'searchentry_document'")
         (definition,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT is_generated, generation_expression FROM information_schema.columns "
+            "WHERE table_name = 'minutes_searchentry' AND column_name = 'document'"
+        )
+        generated, expression = cursor.fetchone()
 
-    assert "USING gin" in definition
-    assert "to_tsvector('danish'::regconfig" in definition
+    assert "USING gin (document)" in definition
+    assert generated == "ALWAYS"
+    assert "to_tsvector('danish'::regconfig" in expression
 
 
 def test_saving_only_bookkeeping_fields_keeps_the_entries(make_meeting):
@@ -365,4 +371,4 @@ def test_a_meeting_can_be_found_by_its_date_in_words(client, make_meeting):
 
     assert hit[0] == "/referater/2018-05-29/"
     assert "<mark>maj</mark>" in hit[1]
-    assert "Almenboligudvalg Hvidovre" in hit[1]
+    assert hit[1].startswith("Mødet den ")
