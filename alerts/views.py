@@ -4,6 +4,7 @@ The pages hold forms and personal links, so none of them is cached. Whether an a
 subscribed is never told to whoever types it in: the form answers every address the same way.
 """
 
+import functools
 import smtplib
 
 from django.db import transaction
@@ -82,6 +83,18 @@ def check_mail(request):
     return render(request, "alerts/check_mail.html", {"days": tokens.CONFIRMATION_MAX_AGE.days})
 
 
+def personal(view):
+    """Pages at the links mailed to one person: their paths are never kept in the statistics."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.is_personal = True
+        return response
+
+    return wrapper
+
+
 def invalid_link(request, *, expired=False):
     context = {"expired": expired, "days": tokens.CONFIRMATION_MAX_AGE.days}
     return render(request, "alerts/invalid_link.html", context, status=400)
@@ -92,6 +105,7 @@ def gone(request):
 
 
 @never_cache
+@personal
 @require_http_methods(READ_AND_POST)
 def confirm(request, token):
     try:
@@ -126,6 +140,7 @@ def _from_manage_token(token):
 
 
 @never_cache
+@personal
 @require_http_methods(READ_AND_POST)
 def manage(request, token):
     subscription, genuine = _from_manage_token(token)
@@ -149,6 +164,7 @@ def manage(request, token):
 # token; the signed link is what authorises it, and all it can do is delete the address.
 @csrf_exempt
 @never_cache
+@personal
 @require_http_methods(READ_AND_POST)
 def unsubscribe(request, token):
     subscription, genuine = _from_manage_token(token)

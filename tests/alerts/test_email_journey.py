@@ -1,6 +1,8 @@
 """The whole email journey through a real SMTP server: subscribe, confirm from the mail, a meeting
 is published, exactly one mail, never a second, one-click unsubscribe, and no mail after."""
 
+import io
+
 from django.core.management import call_command
 from django.test import Client
 
@@ -17,7 +19,9 @@ ITEMS = [
 
 
 def send_alerts():
-    call_command("send_alerts", stdout=open("/dev/null", "w"))
+    output = io.StringIO()
+    call_command("send_alerts", stdout=output)
+    return output.getvalue()
 
 
 def test_subscribe_confirm_publish_one_mail_unsubscribe_no_more(
