@@ -66,13 +66,15 @@ class LatestMinutesFeed(ArchiveCachedFeed):
     def items(self):
         return self.meetings(Meeting.objects.published())
 
-    def meetings(self, queryset):
+    def meetings(self, queryset, published_at=None):
+        """The newest `size` of these meetings, newest publication first, with their items."""
+        published_at = published_at or F("first_published_at")
         open_or_closed = AgendaItem.objects.only("id", "meeting_id", "number", "title", "is_closed")
         return (
             queryset.select_related("committee")
             .defer("minutes_pdf_text", "remarks")
             .prefetch_related(Prefetch("items", queryset=open_or_closed))
-            .order_by(F("first_published_at").desc(nulls_last=True), "-date")[: self.size]
+            .order_by(published_at.desc(nulls_last=True), "-date")[: self.size]
         )
 
     def item_title(self, item):
@@ -100,12 +102,12 @@ class NewMeetingsOfKindFeed(LatestMinutesFeed):
             .order_by("history_date")
             .values("history_date")[:1]
         )
-        published = Meeting.objects.published().filter(kind=self.kind)
-        return (
-            self.meetings(published)
+        published = (
+            Meeting.objects.published()
+            .filter(kind=self.kind)
             .annotate(published_as_kind=Coalesce(Subquery(became_this_kind), "first_published_at"))
-            .order_by(F("published_as_kind").desc(nulls_last=True), "-date")
         )
+        return self.meetings(published, F("published_as_kind"))
 
     def item_pubdate(self, item):
         return item.published_as_kind
