@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from . import tokens
 from .forms import FollowForm, SubscribeForm
@@ -79,6 +79,7 @@ def request_confirmation(email, choices, base):
 
 
 @never_cache
+@require_safe
 def check_mail(request):
     return render(request, "alerts/check_mail.html", {"days": tokens.CONFIRMATION_MAX_AGE.days})
 
