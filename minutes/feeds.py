@@ -10,15 +10,28 @@ from django.db.models import F, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, QueryDict
 from django.urls import reverse, reverse_lazy
+from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import strip_tags
 
 from committee.models import Committee
 
-from .caching import archive_version
+from .caching import archive_last_modified, archive_version
 from .corrections import published_corrections
 from .models import UID_DOMAIN, AgendaItem, Meeting
 from .presentation import long_date_time, meeting_title
 from .search import Query, hits, search
+
+
+class ArchiveRssFeed(Rss201rev2Feed):
+    """RSS 2.0 whose lastBuildDate, when no entry has a date (an empty feed), is the archive's last
+    change and not the moment it was built: the same archive gives the same document."""
+
+    def latest_post_date(self):
+        if self.feed.get("archive_changed") and not any(
+            item["pubdate"] or item["updateddate"] for item in self.items
+        ):
+            return self.feed["archive_changed"]
+        return super().latest_post_date()
 
 
 class ArchiveCachedFeed(Feed):
@@ -26,6 +39,7 @@ class ArchiveCachedFeed(Feed):
     (`archive_version`). Entries are known by a guid that outlives a corrected date."""
 
     cache_name = "minutes-feed"
+    feed_type = ArchiveRssFeed
     language = "da"
     item_guid_is_permalink = False
     size = 30
@@ -44,6 +58,11 @@ class ArchiveCachedFeed(Feed):
         }
         cache.set(key, (response.content, headers), timeout=24 * 60 * 60)
         return response
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["archive_changed"] = archive_last_modified(request)
+        return feed
 
     def cache_key(self, request):
         """What, besides the host and the archive's version, names this feed's rendered copy."""

@@ -5,6 +5,7 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.cache import caches
 from django.utils import timezone
 
 from minutes import changesets
@@ -176,3 +177,16 @@ def test_the_search_page_offers_to_follow_the_search(client, minutes_with_a_plan
     )
     assert attribute(alternate, "href") == "/referater/soeg/rss/?q=boligsocial%20helhedsplan"
     assert client.get(attribute(rss, "href")).status_code == 200
+
+
+def test_an_empty_feed_is_the_same_document_until_the_archive_changes(client, make_meeting):
+    meeting = make_meeting("2018-05-29")
+    first = client.get("/referater/rss/dagsordener/")
+    assert channel(first).findall("item") == []
+
+    caches["fragments"].clear()
+    assert client.get("/referater/rss/dagsordener/").content == first.content
+    meeting.refresh_from_db()
+    assert channel(first).findtext("lastBuildDate") == meeting.updated_at.strftime(
+        "%a, %d %b %Y %H:%M:%S +0000"
+    )
