@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "consent",
     "visits",
     "backups",
+    "alerts",
 ]
 
 MIDDLEWARE = [
@@ -334,6 +335,35 @@ COOKIE_CONSENT_SECURE = SECURE
 COOKIE_CONSENT_HTTPONLY = True
 COOKIE_CONSENT_SAMESITE = "Lax"
 COOKIE_CONSENT_LOG_ENABLED = True
+
+# Mail (email alerts, `manage.py send_alerts`), under Django's own names. Without EMAIL_HOST
+# nothing is sent: mails are written to the log (the console backend), for development.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+# A mail server that does not answer must not hold a visitor's request (the confirmation mail).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Almenboligudvalg Hvidovre <noreply@hvidovre.dk>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's address in mails sent outside a request (`send_alerts`): scheme and host, no slash.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/") or (
+    f"{'https' if SECURE else 'http'}://{ALLOWED_HOSTS[0] if ALLOWED_HOSTS else 'localhost'}"
+)
+if not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured("SITE_URL must start with http:// or https://.")
+# A meeting dated longer ago than this when it is first published (the archive being imported)
+# is mailed to nobody; 0 mails about every meeting.
+ALERTS_MAX_MEETING_AGE_DAYS = int(os.environ.get("ALERTS_MAX_MEETING_AGE_DAYS", "60"))
 
 # How long the statistics keep a visitor's daily key (`manage.py prune_visits`, daily). Page counts
 # per page and day say nothing about a visitor and stay.

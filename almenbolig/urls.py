@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("committee.urls")),
     path("referater/", include("minutes.urls")),
     path("cookies/", include("consent.urls")),
+    path("abonnement/", include("alerts.urls")),
     path(
         "tilgaengelighed/",
         TemplateView.as_view(template_name="pages/accessibility.html"),

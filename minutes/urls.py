@@ -4,7 +4,13 @@ from . import opendata, views
 from .caching import archive_page
 from .converters import IsoDateConverter
 from .corrections import ATTACHMENT, MINUTES_PDF
-from .feeds import CorrectionsFeed, LatestMinutesFeed
+from .feeds import (
+    CorrectionsFeed,
+    LatestMinutesFeed,
+    NewAgendasFeed,
+    NewMinutesFeed,
+    SearchFeed,
+)
 
 register_converter(IsoDateConverter, "isodate")
 
@@ -16,7 +22,10 @@ app_name = "minutes"
 urlpatterns = [
     path("", views.MinutesArchiveView.as_view(), name="archive"),
     path("soeg/", views.search_page, name="search"),
+    path("soeg/rss/", archive_page(SearchFeed()), name="search_feed"),
     path("rss/", archive_page(LatestMinutesFeed()), name="feed"),
+    path("rss/dagsordener/", archive_page(NewAgendasFeed()), name="agendas_feed"),
+    path("rss/referater/", archive_page(NewMinutesFeed()), name="minutes_feed"),
     path("kalender.ics", views.calendar_feed, name="calendar"),
     path("rettelser/", views.corrections, name="corrections"),
     path("rettelser/rss/", archive_page(CorrectionsFeed()), name="corrections_feed"),

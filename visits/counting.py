@@ -60,6 +60,9 @@ def is_countable(request, response):
         and is_public_page(request)
         and len(request.path) <= PageView.PATH_MAX_LENGTH
         and not is_bot(request)
+        # A page at a personal link (the email alerts' confirm, manage and unsubscribe links):
+        # its path names a person, and the statistics keep paths for ever.
+        and not getattr(response, "is_personal", False)
     )
 
 

@@ -10,7 +10,7 @@ Full-text search over the public text of published meetings, in four parts that 
   highlighted titles and snippets, paged by Django's Paginator.
 """
 
-from .backends import SearchTimeout, time_limit
+from .backends import SearchTimeout, finds_meeting, time_limit
 from .indexing import index_attachment, index_item, index_meeting
 from .query import MAX_QUERY_LENGTH, Filters, Query
 from .results import Results
@@ -21,6 +21,7 @@ __all__ = [
     "Query",
     "Results",
     "SearchTimeout",
+    "finds_meeting",
     "index_attachment",
     "index_item",
     "index_meeting",

@@ -18,7 +18,7 @@ from django.db.models import Case, Count, F, FloatField, Max, Q, Value, When
 from minutes.fulltext import SEARCH_CONFIG
 from minutes.models import SearchEntry
 
-from .query import term_pattern
+from .query import Filters, term_pattern
 
 # ts_headline marks matches with these private-use characters, which are removed from every
 # entry when it is indexed; the snippet is escaped and only then are they turned into <mark>.
@@ -113,6 +113,11 @@ def matching(query, filters):
     return entries.annotate(rank=title_hits * Value(1.0, output_field=FloatField()))
 
 
+def finds_meeting(query, meeting_id):
+    """Whether the query has a public hit in this meeting (an alert's search, say)."""
+    return matching(query, Filters()).filter(meeting_id=meeting_id).exists()
+
+
 def count(entries):
     """(hits, meetings) in one aggregate, without ranking anything."""
     found = entries.order_by().aggregate(hits=Count("id"), meetings=Count("meeting", distinct=True))
@@ -149,6 +154,7 @@ def page_entries(entries, ids):
             "meeting__date",
             "meeting__kind",
             "meeting__minutes_pdf",
+            "meeting__first_published_at",
             "meeting__committee__name",
             "item__id",
             "item__number",

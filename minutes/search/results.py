@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.urls import reverse
 from django.utils.html import escape, format_html
@@ -64,6 +65,8 @@ class Hit:
     # An item's outcome and votes ("Godkendt", "For: A, V. Imod: O").
     outcome: str = ""
     votes: str = ""
+    # What the hit is, stable across reindexing (for a feed's guid).
+    key: str = ""
 
 
 @dataclass
@@ -87,6 +90,12 @@ def _votes(item, votes):
 
 
 def _hit(entry, marked, query, votes, with_snippet):
+    hit = _shown(entry, marked, query, votes, with_snippet)
+    hit.key = f"{entry.kind}-{entry.meeting_id}-{entry.item_id or 0}-{entry.attachment_id or 0}"
+    return hit
+
+
+def _shown(entry, marked, query, votes, with_snippet):
     meeting = entry.meeting
     meeting_url = meeting.get_absolute_url()
     if marked is not None:
@@ -175,7 +184,19 @@ class Results:
     def __init__(self, query, filters):
         self.query, self.filters = query, filters
         self.entries = backends.matching(query, filters)
-        self.hits, self.meetings = backends.count(self.entries)
+
+    @cached_property
+    def _counted(self):
+        # Only when asked (the page's paginator): a feed of the newest hits needs no count.
+        return backends.count(self.entries)
+
+    @property
+    def hits(self):
+        return self._counted[0]
+
+    @property
+    def meetings(self):
+        return self._counted[1]
 
     def count(self):
         return self.meetings

@@ -64,6 +64,7 @@ def test_tab_reaches_every_link_in_reading_order_with_focus_always_visible(
         "36 39 36 39",
         "hvidovre@hvidovre.dk",
         "hvidovre.dk",
+        "Få besked på mail",
         "Cookies og statistik",
         "Åbne data",
         "Tilgængelighedserklæring",

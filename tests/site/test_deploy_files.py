@@ -100,3 +100,11 @@ def test_uploads_are_allowed_only_in_the_admin_sized_from_the_upload_limit(setti
 
 def test_the_rendered_configuration_leaves_no_placeholder():
     assert not re.search(r"@[A-Z_]+@", rendered())
+
+
+def test_the_email_alerts_are_sent_every_five_minutes():
+    timer = configparser.ConfigParser()
+    timer.read(UNITS / "almenbolig-alerts.timer")
+
+    assert manage_commands(UNITS / "almenbolig-alerts.service") == ["send_alerts"]
+    assert timer["Timer"]["OnCalendar"] == "*:0/5"

@@ -110,6 +110,7 @@ def test_footer_gives_the_municipalitys_contact_details_and_a_link_to_its_websit
         ("tel:+4536393639", "36 39 36 39"),
         ("mailto:hvidovre@hvidovre.dk", "hvidovre@hvidovre.dk"),
         ("https://www.hvidovre.dk/", "hvidovre.dk"),
+        ("/abonnement/", "Få besked på mail"),
         ("/cookies/", "Cookies og statistik"),
         ("/data/", "Åbne data"),
         ("/tilgaengelighed/", "Tilgængelighedserklæring"),
