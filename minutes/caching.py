@@ -19,6 +19,7 @@ a choice just made, or nothing), so a visitor who has just chosen never gets the
 asks, nor later the copy that confirms.
 """
 
+import datetime
 import functools
 import hashlib
 
@@ -126,3 +127,24 @@ def public_page(etag_func=None, last_modified_func=None):
 
 archive_page = public_page(archive_etag, archive_last_modified)
 meeting_page = public_page(meeting_etag, meeting_last_modified)
+
+
+# The calendar (kalender.ics) ------------------------------------------------------------------
+# Calendar apps poll it all day and send no cookies: it is the same file for every visitor, so its
+# validators leave out the cookie bar. Its window of past meetings moves at midnight without any
+# meeting changing, so it counts as modified at the start of each day too.
+
+
+def calendar_etag(request, *args, **kwargs):
+    return f'W/"kalender-{archive_version(request)}"' if _anonymous(request) else None
+
+
+def calendar_last_modified(request, *args, **kwargs):
+    if not _anonymous(request):
+        return None
+    latest = _archive_freshness(request)[0]
+    today = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time()))
+    return max(latest, today) if latest else today
+
+
+calendar_page = public_page(calendar_etag, calendar_last_modified)

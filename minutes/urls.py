@@ -21,6 +21,7 @@ urlpatterns = [
     path("rettelser/rss/", archive_page(CorrectionsFeed()), name="corrections_feed"),
     re_path(r"^(?P<year>[0-9]{4})/$", views.MinutesYearView.as_view(), name="year"),
     path("<isodate:date>/", views.meeting, name="meeting"),
+    path("<isodate:date>/kalender.ics", views.meeting_calendar, name="meeting_calendar"),
     path("<isodate:date>/referat.pdf", views.meeting_pdf, name="meeting_pdf"),
     path("<isodate:date>/bilag/<int:pk>.pdf", views.attachment, name="attachment"),
     path("<isodate:date>/rettelser/", views.meeting_corrections, name="meeting_corrections"),
