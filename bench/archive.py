@@ -95,7 +95,6 @@ def build(count, seed=2018, out=sys.stdout):
                     first_published_at=now,
                 )
             )
-        Meeting.objects.bulk_create(meetings)
 
         items = []
         for meeting in meetings:
@@ -120,6 +119,19 @@ def build(count, seed=2018, out=sys.stdout):
                         public_decision="Udvalget tiltrådte indstillingen." if closed else "",
                     )
                 )
+        # The minutes PDF says what the items say, as the real one does.
+        by_meeting = {}
+        for item in items:
+            if not item.is_closed:
+                by_meeting.setdefault(id(item.meeting), []).append(item)
+        for meeting in meetings:
+            if meeting.minutes_pdf:
+                meeting.minutes_pdf_text = "\n\n".join(
+                    f"{item.number}. {item.title}\n{item.decision_theme}\n{item.decision}\n"
+                    f"{item.case_presentation}"
+                    for item in by_meeting.get(id(meeting), [])
+                )
+        Meeting.objects.bulk_create(meetings)
         AgendaItem.objects.bulk_create(items)
 
         attachments, votes, participants = [], [], []
@@ -157,19 +169,6 @@ def build(count, seed=2018, out=sys.stdout):
         Vote.objects.bulk_create(votes)
         Participant.objects.bulk_create(participants)
 
-        # The minutes PDF says what the items say, as the real one does.
-        for meeting in meetings:
-            if meeting.minutes_pdf:
-                own = [item for item in items if item.meeting_id == meeting.pk]
-                meeting.minutes_pdf_text = "\n\n".join(
-                    f"{item.number}. {item.title}\n{item.decision_theme}\n{item.decision}\n"
-                    f"{item.case_presentation}"
-                    for item in own
-                    if not item.is_closed
-                )
-        Meeting.objects.bulk_update(
-            [m for m in meetings if m.minutes_pdf], ["minutes_pdf_text"], batch_size=CHUNK
-        )
         made["meetings"] += len(meetings)
         made["items"] += len(items)
         made["attachments"] += len(attachments)
