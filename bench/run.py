@@ -91,13 +91,16 @@ def wait_until_up(base_url, timeout=60):
     raise SystemExit("the server did not come up")
 
 
-def settle(base_url, timeout=120):
+def settle(base_url, timeout=300):
     """Wait until the server answers at once again: requests that wrk gave up on are still
     queued at gunicorn after a slow row, and must not be charged to the next one."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         started = time.monotonic()
-        fetch(base_url, FLOOR)
+        try:
+            fetch(base_url, FLOOR)
+        except OSError:
+            continue
         if time.monotonic() - started < 0.2:
             return
         time.sleep(0.5)
@@ -160,13 +163,15 @@ def parse(process):
         raise SystemExit(f"wrk failed:\n{output}")
     line = next(line for line in output.splitlines() if line.startswith("BENCH "))
     values = {key: int(value) for key, value in (f.split("=") for f in line.split()[1:])}
+    answered = values["requests"] > 0
+    # A request wrk gave up on (TIMEOUT) has no latency: it is counted as a timeout only.
     return {
         "rps": values["requests"] / (values["duration_us"] / 1e6),
         "requests": values["requests"],
-        "p50_ms": values["p50_us"] / 1000,
-        "p95_ms": values["p95_us"] / 1000,
-        "p99_ms": values["p99_us"] / 1000,
-        "max_ms": values["max_us"] / 1000,
+        "p50_ms": values["p50_us"] / 1000 if answered else None,
+        "p95_ms": values["p95_us"] / 1000 if answered else None,
+        "p99_ms": values["p99_us"] / 1000 if answered else None,
+        "max_ms": values["max_us"] / 1000 if answered else None,
         "timeouts": values["timeouts"],
         "non_2xx": values["status_errors"],
         "socket_errors": values["socket_errors"],
@@ -200,7 +205,13 @@ def judge(row):
     verdicts = []
     for label, kind, limit in TARGETS.get(row["name"], []):
         value = row.get(kind)
-        met = value is not None and (value >= limit if kind == "ratio" else value <= limit)
+        # A row whose every request timed out has met nothing, not even "no timeouts".
+        answered = row["requests"] > 0 or kind == "bytes"
+        met = (
+            answered
+            and value is not None
+            and (value >= limit if kind == "ratio" else value <= limit)
+        )
         verdicts.append({"target": label, "met": met})
     return verdicts
 
@@ -307,16 +318,22 @@ def main():
             ("year", year, c, DECLINED),
             ("meeting", meeting, c, DECLINED),
             ("meetings, 200 different", meetings[:200], c, DECLINED),
-            ("search, 1 client, query mix", queries, 1, DECLINED),
-            ("search under load, query mix", queries, c, DECLINED),
             ("RSS feed", "/referater/rss/", c, DECLINED),
             ("corrections feed", "/referater/rettelser/rss/", c, DECLINED),
             ("kalender.ics", "/referater/kalender.ics", c, None),
             ("one meeting's .ics", f"{meeting}kalender.ics", c, None),
+            # Last: a slow search leaves work behind at gunicorn and in the database.
+            ("search, 1 client, query mix", queries, 1, DECLINED),
+            ("search under load, query mix", queries, c, DECLINED),
         ]
+        # Warm each page once (each worker's first render is not the steady state); searches
+        # only the first, since every query of the mix is meant to be new to the site.
         for _name, path, _connections, cookie in rows:
-            for one in [path] if isinstance(path, str) else path:
-                fetch(base, one, cookie)  # warm: the first render of each is not the steady state
+            for one in [path] if isinstance(path, str) or path is queries else path:
+                try:
+                    fetch(base, one if isinstance(one, str) else one[0], cookie)
+                except OSError as error:
+                    print(f"  warming {one if isinstance(one, str) else one[0]}: {error}")
         for name, path, connections, cookie in rows:
             settle(base)
             measured = load(base, path, s, connections, t, cookie, workdir)
@@ -354,6 +371,21 @@ def main():
     return report(results, args, database, build_seconds, len(queries), calendar_size)
 
 
+def ms(value):
+    return "—" if value is None else f"{value:.1f}"
+
+
+def describe(row):
+    parts = [
+        f"{row[key]} {label}"
+        for key, label in (("timeouts", "timeouts"), ("non_2xx", "non-2xx"))
+        if row[key]
+    ]
+    if row["socket_errors"]:
+        parts.append(f"{row['socket_errors']} socket errors")
+    return ", ".join(parts)
+
+
 def report(results, args, database, build_seconds, query_count, calendar_size):
     print(
         "\n| page | req/s | p50 ms | p95 ms | p99 ms | share of the floor | errors | "
@@ -361,16 +393,17 @@ def report(results, args, database, build_seconds, query_count, calendar_size):
     )
     failures, missed = [], []
     for r in results:
-        errors = r["non_2xx"] + r["socket_errors"] + r["timeouts"]
         verdicts = ", ".join(
             f"{v['target']}: {'met' if v['met'] else 'NOT MET'}" for v in r["targets"]
         )
+        p50, p95, p99 = (ms(r[key]) for key in ("p50_ms", "p95_ms", "p99_ms"))
         print(
-            f"| {r['name']} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} "
-            f"| {r['p99_ms']:.1f} | {r['ratio']:.3f} | {errors or ''} | {verdicts} |"
+            f"| {r['name']} | {r['rps']:.1f} | {p50} | {p95} | {p99} | {r['ratio']:.3f} "
+            f"| {describe(r) or ''} | {verdicts} |"
         )
-        if r["non_2xx"] or r["socket_errors"]:
-            failures.append(f"{r['name']}: {r['non_2xx']} errors, {r['socket_errors']} socket")
+        # At archive scale a slow page's timeouts are a finding, not a failure of the run.
+        if r["non_2xx"] or r["socket_errors"] or (r["timeouts"] and not args.meetings):
+            failures.append(f"{r['name']}: {describe(r)}")
         if not args.meetings and r["ratio"] < args.min_ratio:
             failures.append(f"{r['name']}: {r['ratio']:.3f} of the floor < {args.min_ratio}")
         missed += [f"{r['name']}: {v['target']}" for v in r["targets"] if not v["met"]]
