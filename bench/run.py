@@ -137,14 +137,15 @@ def probe(base_url, path, seconds, clients, cookie=DECLINED):
         thread.start()
     for thread in threads:
         thread.join()
-    ordered = sorted(latencies)
+    # An unanswered request took at least TIMEOUT: it counts in the percentiles as that.
+    ordered = sorted(latencies + [limit * 1000] * len(timeouts))
 
     def percentile(share):
         return ordered[min(len(ordered) - 1, int(len(ordered) * share))] if ordered else None
 
     return {
-        "rps": len(ordered) / seconds,
-        "requests": len(ordered),
+        "rps": len(latencies) / seconds,
+        "requests": len(latencies),
         "p50_ms": percentile(0.50),
         "p95_ms": percentile(0.95),
         "p99_ms": percentile(0.99),
