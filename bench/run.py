@@ -1,19 +1,28 @@
 """
-Throughput and latency of the public pages under load, against floors measured in the same run.
+Throughput and latency of the public pages under load, against a floor measured in the same run.
 
-The site is served the way production serves it (gunicorn, whitenoise, DEBUG off) on a throwaway
-database filled by `loaddemo`, and each page is loaded with `wrk` (Debian's package). Two floors
-are measured first, on the same machine in the same run, so that the numbers mean something on any
-machine: a static file through whitenoise (the fastest the stack answers anything) and `/healthz`
-(Django plus one database round trip). Every page is reported as a share of the `/healthz` floor;
-the run fails when a page falls below `--min-ratio` of it or answers with errors.
+The site is served the way production serves it (gunicorn with sync workers, whitenoise, DEBUG
+off) and each page is loaded with `wrk` (Debian's package). The floor is measured first, on the
+same machine in the same run, so that the numbers mean something on any machine: a bare view
+(`bench/urls.py`) that returns the meeting page's own HTML through the site's full middleware
+stack. Every page is reported as req/s, p50, p95 and p99, and as a share of that floor; a static
+file and `/healthz` are measured too, for reference.
+
+Without `--meetings` the database is filled by `loaddemo` (46 meetings) and the run fails when a
+page falls below `--min-ratio` of the floor or answers with errors. With `--meetings N` a whole
+archive of N meetings is built first (`bench/archive.py`; into an empty database, PostgreSQL for
+real numbers), and the targets of issue 12 are printed beside each row (met or not); they fail
+the run only with `--fail-on-targets`.
 
 Pages are loaded as a returning visitor who refused statistics (the page's own cost); the
-committee page once more as new visitors, each counted under the site's policy (silence is
-acceptance), to show what the statistics write costs.
+committee page once more as new silent visitors, each one counted under the site's policy (silence
+is acceptance, once the banner has told them). Search cycles through many distinct queries
+(common words, rare words, phrases, no hits) with one client and under load, and a mixed run
+searches with 16 connections while others read the committee page.
 
-    make bench                      # SQLite
-    DATABASE_URL=postgres://root@127.0.0.1:5432/almenbolig_bench make bench
+    make bench                      # SQLite, the demo meetings
+    DATABASE_URL=postgres://root@127.0.0.1:5432/almenbolig_bench make bench \\
+        BENCH_ARGS="--meetings 10000 --json bench.json"
 """
 
 import argparse
@@ -25,12 +34,41 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+WRK_SCRIPT = Path(__file__).resolve().parent / "wrk.lua"
+FLOOR = "/bench/gulv/"
+# A request not answered within this counts as a timeout (wrk's own count).
+TIMEOUT = "5s"
+
+# A returning visitor who refused statistics: the page's own cost, with no statistics write.
+DECLINED = "cookie_consent=statistik=-1"
+
+# Issue 12's targets: (what, kind, limit). "ratio": share of the floor at least; "p95_ms" and
+# "p99_ms": at most; "bytes": the response's size at most; "timeouts": at most.
+PAGE = [("≥ 0.5 of the floor", "ratio", 0.5)]
+TARGETS = {
+    "committee page": PAGE,
+    "archive": PAGE,
+    "year": PAGE,
+    "meeting": PAGE,
+    "meetings, 200 different": PAGE,
+    "committee page, new silent visitors (counted)": [("≥ 0.3 of the floor", "ratio", 0.3)],
+    "search, 1 client, query mix": [("p95 ≤ 50 ms", "p95_ms", 50)],
+    "search under load, query mix": [("≥ 0.1 of the floor", "ratio", 0.1)],
+    "RSS feed": PAGE,
+    "kalender.ics": [("≥ 0.5 of the floor", "ratio", 0.5), ("≤ 200 KB", "bytes", 200 * 1024)],
+    "mixed: committee page while 16 search": [
+        ("p99 ≤ 1 s", "p99_ms", 1000),
+        ("no timeouts", "timeouts", 0),
+    ],
+}
 
 
 def free_port():
@@ -43,7 +81,7 @@ def manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
-def wait_until_up(base_url, timeout=30):
+def wait_until_up(base_url, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -55,67 +93,191 @@ def wait_until_up(base_url, timeout=30):
     raise SystemExit("the server did not come up")
 
 
-def first_link(base_url, path, pattern):
-    with urllib.request.urlopen(base_url + path) as response:
-        html = response.read().decode()
-    match = re.search(pattern, html)
-    if not match:
-        raise SystemExit(f"no link matching {pattern!r} on {path}")
-    return match.group(0).strip('"')
+def settle(base_url, timeout=300):
+    """Wait until the server answers at once again: requests that wrk gave up on are still
+    queued at gunicorn after a slow row, and must not be charged to the next one."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        try:
+            fetch(base_url, FLOOR)
+        except OSError:
+            continue
+        if time.monotonic() - started < 0.2:
+            return
+        time.sleep(0.5)
 
 
-UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
+def fetch(base_url, path, cookie=DECLINED, timeout=30):
+    request = urllib.request.Request(base_url + path, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return response.read(), response.headers
 
 
-def parse_wrk(output):
-    def latency(label):
-        match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
-        return float(match.group(1)) * UNITS[match.group(2)] if match else None
+def probe(base_url, path, seconds, clients, cookie=DECLINED):
+    """Readers of one page, each waiting for its answer (or TIMEOUT) before asking again: every
+    request is counted, also one still unanswered when the run ends, which wrk leaves out."""
+    limit = float(TIMEOUT.rstrip("s"))
+    latencies, timeouts, errors = [], [], []
+    deadline = time.monotonic() + seconds
 
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
-    socket_errors = re.search(r"Socket errors: (.*)", output)
+    def read():
+        while time.monotonic() < deadline:
+            started = time.monotonic()
+            try:
+                fetch(base_url, path, cookie, timeout=limit)
+                latencies.append((time.monotonic() - started) * 1000)
+            except urllib.error.HTTPError as error:
+                errors.append(error.code)
+            except OSError:
+                timeouts.append(started)
+
+    threads = [threading.Thread(target=read) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    # An unanswered request took at least TIMEOUT: it counts in the percentiles as that.
+    ordered = sorted(latencies + [limit * 1000] * len(timeouts))
+
+    def percentile(share):
+        return ordered[min(len(ordered) - 1, int(len(ordered) * share))] if ordered else None
+
     return {
-        "rps": rps,
-        "p50_ms": latency("50"),
-        "p99_ms": latency("99"),
-        "non_2xx": int(errors.group(1)) if errors else 0,
-        "socket_errors": socket_errors.group(1) if socket_errors else "",
+        "rps": len(latencies) / seconds,
+        "requests": len(latencies),
+        "p50_ms": percentile(0.50),
+        "p95_ms": percentile(0.95),
+        "p99_ms": percentile(0.99),
+        "max_ms": ordered[-1] if ordered else None,
+        "timeouts": len(timeouts),
+        "non_2xx": len(errors),
+        "socket_errors": 0,
     }
 
 
-# A returning visitor who refused statistics: the page's own cost, with no statistics write.
-DECLINED = "cookie_consent=statistik=-1"
+def links(base_url, path, pattern):
+    html = fetch(base_url, path)[0].decode()
+    found = list(dict.fromkeys(m.group(0).strip('"') for m in re.finditer(pattern, html)))
+    if not found:
+        raise SystemExit(f"no link matching {pattern!r} on {path}")
+    return found
 
 
-def load(url, seconds, connections, threads, cookie=DECLINED):
+def told_cookie(base_url):
+    """The cookie of a visitor who has seen the banner and said nothing: counted from now on."""
+    _, headers = fetch(base_url, "/", cookie=None)
+    for header in headers.get_all("Set-Cookie") or []:
+        if header.startswith("cookie_banner_vist="):
+            return header.split(";", 1)[0]
+    raise SystemExit("the committee page set no cookie_banner_vist cookie")
+
+
+def load(base, paths, seconds, connections, threads, cookie=DECLINED, workdir=None):
+    """Run wrk on one path, or cycling through several; the measured numbers as a dict."""
+    return parse(start_load(base, paths, seconds, connections, threads, cookie, workdir))
+
+
+def start_load(base, paths, seconds, connections, threads, cookie=DECLINED, workdir=None):
+    env = dict(os.environ)
+    if isinstance(paths, str):
+        paths = [paths]
+    if len(paths) > 1:
+        listing = Path(tempfile.mkstemp(prefix="paths-", suffix=".txt", dir=workdir)[1])
+        listing.write_text("\n".join(paths) + "\n")
+        env["BENCH_PATHS"] = str(listing)
     headers = ["-H", f"Cookie: {cookie}"] if cookie else []
-    result = subprocess.run(
-        [
-            "wrk",
-            f"-t{threads}",
-            f"-c{connections}",
-            f"-d{seconds}s",
-            "--latency",
-            *headers,
-            url,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return parse_wrk(result.stdout)
+    command = [
+        "wrk",
+        f"-t{min(threads, connections)}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        f"--timeout={TIMEOUT}",
+        "-s",
+        str(WRK_SCRIPT),
+        *headers,
+        base + paths[0],
+    ]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
+
+
+def parse(process):
+    output, _ = process.communicate()
+    if process.returncode:
+        raise SystemExit(f"wrk failed:\n{output}")
+    line = next(line for line in output.splitlines() if line.startswith("BENCH "))
+    values = {key: int(value) for key, value in (f.split("=") for f in line.split()[1:])}
+    answered = values["requests"] > 0
+    # A request wrk gave up on (TIMEOUT) has no latency: it is counted as a timeout only.
+    return {
+        "rps": values["requests"] / (values["duration_us"] / 1e6),
+        "requests": values["requests"],
+        "p50_ms": values["p50_us"] / 1000 if answered else None,
+        "p95_ms": values["p95_us"] / 1000 if answered else None,
+        "p99_ms": values["p99_us"] / 1000 if answered else None,
+        "max_ms": values["max_us"] / 1000 if answered else None,
+        "timeouts": values["timeouts"],
+        "non_2xx": values["status_errors"],
+        "socket_errors": values["socket_errors"],
+    }
+
+
+def search_queries(meetings):
+    """Distinct searches as people make them: common words, rare words, case numbers, phrases,
+    several words, and words that are in no meeting at all."""
+    sys.path.insert(0, str(ROOT))
+    from bench.vocabulary import PHRASES, PLACES, Writer
+
+    writer = Writer(seed=4242)
+    common = writer.common_words(40)
+    rare = writer.rare_words(40)
+    queries = [
+        *common,
+        *rare,
+        *(f'"{phrase}"' for phrase in PHRASES),
+        *(f'"{place}"' for place in PLACES[:8]),
+        *(f"{a} {b}" for a, b in zip(common[:15], rare[:15], strict=True)),
+        *(f"{a} {b}" for a, b in zip(common[10:25], common[20:35], strict=True)),
+        *writer.unknown_words(15),
+        *(f"flødebolle{n}" for n in range(5)),
+    ]
+    return [f"/referater/soeg/?q={urllib.request.quote(q)}" for q in dict.fromkeys(queries)]
+
+
+def judge(row):
+    """The issue's targets for this row, each with whether it was met."""
+    verdicts = []
+    for label, kind, limit in TARGETS.get(row["name"], []):
+        value = row.get(kind)
+        # A row whose every request timed out has met nothing, not even "no timeouts".
+        answered = row["requests"] > 0 or kind == "bytes"
+        met = (
+            answered
+            and value is not None
+            and (value >= limit if kind == "ratio" else value <= limit)
+        )
+        verdicts.append({"target": label, "met": met})
+    return verdicts
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("--meetings", type=int, help="build an archive of this many meetings")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="use the archive already in the database (built by an earlier --meetings run)",
+    )
     parser.add_argument("--seconds", type=int, default=5)
-    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
-    # A page may be this much slower than /healthz (one query, no template) and still pass: a
-    # regression such as a query per row or a lost cache shows up as a drop far below it.
+    # A page may be this much slower than the floor and still pass the small bench: a regression
+    # such as a query per row or a lost cache shows up as a drop far below it.
     parser.add_argument("--min-ratio", type=float, default=0.02)
+    parser.add_argument(
+        "--fail-on-targets", action="store_true", help="fail when a target of issue 12 is not met"
+    )
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
 
@@ -123,18 +285,32 @@ def main():
         raise SystemExit("wrk is missing: apt-get install wrk")
 
     workdir = Path(tempfile.mkdtemp(prefix="almenbolig-bench-"))
+    floor_html = workdir / "floor.html"
     env = {
         **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DJANGO_SECRET_KEY": "bench-only-secret-key",
         "DJANGO_SECURE": "0",
         "DJANGO_DEBUG": "0",
         "DJANGO_MEDIA_ROOT": str(workdir / "media"),
         "DJANGO_STATIC_ROOT": str(workdir / "static"),
         "DJANGO_LOG_LEVEL": "WARNING",
+        "BENCH_FLOOR_HTML": str(floor_html),
+        "PYTHONPATH": str(ROOT),
     }
     env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
+    database = env["DATABASE_URL"].split(":")[0]
     manage(env, "migrate", "--no-input", "-v0")
-    manage(env, "loaddemo")
+    build_seconds = None
+    if args.meetings:
+        if not args.reuse:
+            started = time.monotonic()
+            command = [PYTHON, "bench/archive.py", "--meetings", str(args.meetings)]
+            subprocess.run(command, cwd=ROOT, env=env, check=True)
+            build_seconds = round(time.monotonic() - started, 1)
+            print(f"Built the archive in {build_seconds} s")
+    else:
+        manage(env, "loaddemo")
     manage(env, "collectstatic", "--no-input", "-v0")
 
     port = free_port()
@@ -158,53 +334,151 @@ def main():
         env=env,
         stdout=subprocess.DEVNULL,
     )
+    results = []
     try:
         wait_until_up(base)
-        stylesheet = first_link(base, "/", r"/static/css/site\.[0-9a-f]+\.css")
-        meeting = first_link(base, "/referater/", r"/referater/\d{4}-\d{2}-\d{2}/")
-        year = first_link(base, "/referater/", r"/referater/\d{4}/")
-        targets = [
-            ("floor: static file (whitenoise)", stylesheet, DECLINED),
-            ("floor: /healthz (Django + database)", "/healthz", DECLINED),
-            ("committee page", "/", DECLINED),
-            # No cookies: every request is a new visitor who has said nothing, and under the
-            # site's policy (silence is acceptance) is counted: the statistics write included.
-            ("committee page, new visitors (counted)", "/", None),
-            ("archive", "/referater/", DECLINED),
-            ("year", year, DECLINED),
-            ("meeting", meeting, DECLINED),
-            ("search", "/referater/soeg/?q=boligsocial", DECLINED),
-            ("feed", "/referater/rss/", DECLINED),
-            ("calendar", "/referater/kalender.ics", DECLINED),
+        stylesheet = links(base, "/", r"/static/css/site\.[0-9a-f]+\.css")[0]
+        years = links(base, "/referater/", r"/referater/\d{4}/")
+        # A past year's page holds minutes, not agendas still to come.
+        year = years[1] if len(years) > 1 else years[0]
+        meetings = links(base, year, r"/referater/\d{4}-\d{2}-\d{2}/")
+        for older in years[2:6]:
+            meetings += links(base, older, r"/referater/\d{4}-\d{2}-\d{2}/")
+        meeting = meetings[len(meetings) // 4]
+        floor_html.write_bytes(fetch(base, meeting)[0])
+        calendar_size = len(fetch(base, "/referater/kalender.ics")[0])
+        counted = told_cookie(base)
+        queries = search_queries(args.meetings or 0)
+        c, t, s = args.connections, args.threads, args.seconds
+        rows = [
+            ("floor: the meeting page's HTML from a bare view", FLOOR, c, DECLINED),
+            ("static file (whitenoise)", stylesheet, c, DECLINED),
+            ("/healthz (Django + database)", "/healthz", c, DECLINED),
+            ("committee page", "/", c, DECLINED),
+            # Each request a visitor the banner has told who said nothing and has no visitor
+            # cookie yet: counted under the site's policy, the statistics writes included.
+            ("committee page, new silent visitors (counted)", "/", c, counted),
+            ("archive", "/referater/", c, DECLINED),
+            ("year", year, c, DECLINED),
+            ("meeting", meeting, c, DECLINED),
+            ("meetings, 200 different", meetings[:200], c, DECLINED),
+            ("RSS feed", "/referater/rss/", c, DECLINED),
+            ("corrections feed", "/referater/rettelser/rss/", c, DECLINED),
+            ("kalender.ics", "/referater/kalender.ics", c, None),
+            ("one meeting's .ics", f"{meeting}kalender.ics", c, None),
+            # Last: a slow search leaves work behind at gunicorn and in the database.
+            ("search, 1 client, query mix", queries, 1, DECLINED),
+            ("search under load, query mix", queries, c, DECLINED),
         ]
-        results = []
-        for name, path, cookie in targets:
-            measured = load(base + path, args.seconds, args.connections, args.threads, cookie)
-            results.append({"name": name, "path": path, **measured})
+        # Warm each page once (each worker's first render is not the steady state); searches
+        # only the first, since every query of the mix is meant to be new to the site.
+        for _name, path, _connections, cookie in rows:
+            for one in [path] if isinstance(path, str) or path is queries else path:
+                try:
+                    fetch(base, one if isinstance(one, str) else one[0], cookie)
+                except OSError as error:
+                    print(f"  warming {one if isinstance(one, str) else one[0]}: {error}")
+        for name, path, connections, cookie in rows:
+            settle(base)
+            measured = load(base, path, s, connections, t, cookie, workdir)
+            shown = path if isinstance(path, str) else f"{len(path)} paths, e.g. {path[0]}"
+            results.append({"name": name, "path": shown, "connections": connections, **measured})
+            print(f"  {name}: {measured['rps']:.0f} req/s", flush=True)
+
+        # 16 connections search while 4 readers read the committee page, at the same time.
+        settle(base)
+        searching = start_load(base, queries, s * 2, 16, t, DECLINED, workdir)
+        read = probe(base, "/", s * 2, 4)
+        searched = parse(searching)
+        results.append(
+            {"name": "mixed: committee page while 16 search", "path": "/", "connections": 4, **read}
+        )
+        results.append(
+            {
+                "name": "mixed: the 16 searching",
+                "path": f"{len(queries)} searches",
+                "connections": 16,
+                **searched,
+            }
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)
         shutil.rmtree(workdir, ignore_errors=True)
 
-    floor = next(r for r in results if r["path"] == "/healthz")["rps"]
-    print(f"\n{'page':40} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs floor':>9} errors")
-    failures = []
-    for r in results:
-        r["ratio"] = round(r["rps"] / floor, 3)
-        print(
-            f"{r['name']:40} {r['rps']:8.0f} {r['p50_ms'] or 0:8.1f} {r['p99_ms'] or 0:8.1f}"
-            f" {r['ratio']:9.2f} {r['non_2xx']} {r['socket_errors']}"
-        )
-        if r["non_2xx"] or r["socket_errors"]:
-            failures.append(f"{r['name']}: {r['non_2xx']} errors {r['socket_errors']}")
-        if not r["name"].startswith("floor") and r["ratio"] < args.min_ratio:
-            failures.append(f"{r['name']}: {r['ratio']:.2f} of the floor < {args.min_ratio}")
+    floor = results[0]["rps"]
+    for row in results:
+        row["ratio"] = round(row["rps"] / floor, 3)
+        if row["name"] == "kalender.ics":
+            row["bytes"] = calendar_size
+        row["targets"] = judge(row) if args.meetings else []
+    return report(results, args, database, build_seconds, len(queries), calendar_size)
+
+
+def ms(value):
+    return "—" if value is None else f"{value:.1f}"
+
+
+def describe(row):
+    parts = [
+        f"{row[key]} {label}"
+        for key, label in (("timeouts", "timeouts"), ("non_2xx", "non-2xx"))
+        if row[key]
+    ]
+    if row["socket_errors"]:
+        parts.append(f"{row['socket_errors']} socket errors")
+    return ", ".join(parts)
+
+
+def report(results, args, database, build_seconds, query_count, calendar_size):
     print(
-        f"\ndatabase: {env['DATABASE_URL'].split(':')[0]}, gunicorn workers: {args.workers}, "
-        f"wrk: {args.threads} threads, {args.connections} connections, {args.seconds}s per page"
+        "\n| page | req/s | p50 ms | p95 ms | p99 ms | share of the floor | errors | "
+        "target |\n| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |"
+    )
+    failures, missed = [], []
+    for r in results:
+        verdicts = ", ".join(
+            f"{v['target']}: {'met' if v['met'] else 'NOT MET'}" for v in r["targets"]
+        )
+        p50, p95, p99 = (ms(r[key]) for key in ("p50_ms", "p95_ms", "p99_ms"))
+        print(
+            f"| {r['name']} | {r['rps']:.1f} | {p50} | {p95} | {p99} | {r['ratio']:.3f} "
+            f"| {describe(r) or ''} | {verdicts} |"
+        )
+        # At archive scale a slow page's timeouts are a finding, not a failure of the run.
+        if r["non_2xx"] or r["socket_errors"] or (r["timeouts"] and not args.meetings):
+            failures.append(f"{r['name']}: {describe(r)}")
+        if not args.meetings and r["ratio"] < args.min_ratio:
+            failures.append(f"{r['name']}: {r['ratio']:.3f} of the floor < {args.min_ratio}")
+        missed += [f"{r['name']}: {v['target']}" for v in r["targets"] if not v["met"]]
+    size = f"kalender.ics {calendar_size / 1024:.0f} KB"
+    print(
+        f"\ndatabase: {database}, meetings: {args.meetings or 'demo'}"
+        f"{f' (built in {build_seconds} s)' if build_seconds else ''}, gunicorn workers: "
+        f"{args.workers}, wrk: {args.threads} threads, {args.seconds}s per row, "
+        f"{query_count} distinct searches, {size}"
     )
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2))
+        args.json.write_text(
+            json.dumps(
+                {
+                    "database": database,
+                    "meetings": args.meetings,
+                    "build_seconds": build_seconds,
+                    "workers": args.workers,
+                    "seconds": args.seconds,
+                    "threads": args.threads,
+                    "searches": query_count,
+                    "results": results,
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    if missed:
+        print("\nTargets not met:\n  " + "\n  ".join(missed))
+        if args.fail_on_targets:
+            failures += missed
     if failures:
         print("\nFAILED:\n  " + "\n  ".join(failures))
         return 1

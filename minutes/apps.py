@@ -7,7 +7,7 @@ class MinutesConfig(AppConfig):
     verbose_name = "Referater"
     # The pages that belong to one meeting, its permalink first; each takes the meeting's `date`
     # (the statistics count them for their meeting: visits.meetings).
-    meeting_url_names = ["minutes:meeting", "minutes:meeting_corrections"]
+    meeting_url_names = ["minutes:meeting", "minutes:item", "minutes:meeting_corrections"]
 
     def ready(self):
         from . import signals  # noqa: F401 - connects the receivers

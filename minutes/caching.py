@@ -25,6 +25,7 @@ token of the banner's forms is each visitor's own. A page that shows the confirm
 is rendered, as is every page for a logged-in user.
 """
 
+import datetime
 import functools
 import hashlib
 
@@ -232,3 +233,24 @@ committee_page = public_page(committee_etag, committee_last_modified, committee_
 # Search results: validators only. Every query is a page of its own, rarely asked twice, and a
 # search cut off for taking too long must not be kept for the next visitor who asks.
 search_results_page = public_page(archive_etag, archive_last_modified)
+
+
+# The calendar (kalender.ics) ------------------------------------------------------------------
+# Calendar apps poll it all day and send no cookies: it is the same file for every visitor, so its
+# validators leave out the cookie bar. Its window of past meetings moves at midnight without any
+# meeting changing, so it counts as modified at the start of each day too.
+
+
+def calendar_etag(request, *args, **kwargs):
+    return f'W/"kalender-{archive_version(request)}"' if _anonymous(request) else None
+
+
+def calendar_last_modified(request, *args, **kwargs):
+    if not _anonymous(request):
+        return None
+    latest = _archive_freshness(request)[0]
+    today = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time()))
+    return max(latest, today) if latest else today
+
+
+calendar_page = public_page(calendar_etag, calendar_last_modified)

@@ -1,5 +1,6 @@
 """What people subscribe to: the RSS feeds of new minutes and of corrections, and the calendar."""
 
+import datetime
 import hashlib
 import html
 
@@ -276,20 +277,33 @@ class CorrectionsFeed(ArchiveCachedFeed):
         return item.when
 
 
-def meetings_calendar(committee, meetings, site_url):
+def meetings_calendar(committee, meetings, site_url, *, subscription=True):
     """The meetings as an iCalendar file (RFC 5545), as bytes.
 
     `site_url` is the scheme and host without a trailing slash. The events' times are in UTC,
-    so the file needs no VTIMEZONE; calendars show them in their user's own time zone.
+    so the file needs no VTIMEZONE; calendars show them in their user's own time zone. A
+    `subscription` (kalender.ics) names itself and says how often to poll; one meeting's own file
+    does not, so that a calendar app adds its event to the user's calendar instead of offering a
+    calendar of its own.
     """
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//Hvidovre Kommune//{committee}//DA")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"Møder i {committee}")
-    calendar.add("x-wr-timezone", "Europe/Copenhagen")
-    calendar.add("x-published-ttl", "PT12H")
+    if subscription:
+        calendar.add("x-wr-calname", f"Møder i {committee}")
+        calendar.add("x-wr-timezone", "Europe/Copenhagen")
+        calendar.add("x-published-ttl", "PT12H")
+        calendar.add(
+            "refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"}
+        )
     for meeting in meetings:
         calendar.add_component(meeting.as_ical_event(site_url))
     return calendar.to_ical()
+
+
+def calendar_response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return response

@@ -30,12 +30,38 @@ from .validators import validate_pdf
 # know a meeting by it, also after a clerk has corrected its date.
 UID_DOMAIN = "almenbolig-hvidovre"
 MEETING_DURATION = datetime.timedelta(hours=2)
+# How far back the subscribed calendar (`kalender.ics`) reaches: calendar apps poll it all day,
+# so it holds what a calendar is for (the coming meetings and the last year's), not the archive.
+CALENDAR_PAST_MONTHS = 12
 # What a meeting page needs of an attachment: its title, and its link with "PDF, 1 kB, 1 side".
 ATTACHMENT_LINK_FIELDS = ("id", "item_id", "title", "position", "file", "file_pages", "file_size")
 # All the public sees of a closed item, besides its number.
 CLOSED_ITEM_TITLE = "Lukket punkt"
 # What Meeting keeps of its minutes PDF besides the file, all read when a new file is taken in.
 PDF_FACT_FIELDS = ("minutes_pdf_text", "minutes_pdf_pages", "minutes_pdf_size")
+
+
+# What a meeting's calendar event (`Meeting.as_ical_event`) reads.
+ICAL_EVENT_FIELDS = (
+    "id",
+    "date",
+    "start_time",
+    "place",
+    "kind",
+    "updated_at",
+    "committee__name",
+)
+
+
+def calendar_window_start(today):
+    """The first day the subscribed calendar holds: `CALENDAR_PAST_MONTHS` before `today`."""
+    months = today.year * 12 + today.month - 1 - CALENDAR_PAST_MONTHS
+    year, month = divmod(months, 12)
+    month += 1
+    # 29 February, or the 31st of a month with 30 days: the last day of that month.
+    next_month = datetime.date(year + month // 12, month % 12 + 1, 1)
+    last_day = (next_month - datetime.timedelta(days=1)).day
+    return datetime.date(year, month, min(today.day, last_day))
 
 
 def minutes_upload_to(instance, filename):
@@ -117,6 +143,22 @@ class MeetingQuerySet(RecordedQuerySet):
     def upcoming(self, today=None):
         """Meetings still to come (today's included), soonest first."""
         return self.filter(date__gte=today or timezone.localdate()).order_by("date")
+
+    def for_calendar(self, today=None):
+        """
+        The published meetings a subscribed calendar holds, soonest first: every meeting still
+        to come and those of the last `CALENDAR_PAST_MONTHS` months (from the same day).
+
+        Only the columns an event shows; every meeting's own `.ics` has it whatever its age.
+        """
+        today = today or timezone.localdate()
+        return (
+            self.published()
+            .filter(date__gte=calendar_window_start(today))
+            .select_related("committee")
+            .only(*ICAL_EVENT_FIELDS)
+            .order_by("date")
+        )
 
     def for_listing(self):
         """

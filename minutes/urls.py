@@ -38,6 +38,7 @@ urlpatterns = [
     path("<isodate:date>/punkt-<int:number>/", views.item, name="item"),
     path("<isodate:date>/punkt-<int:number>/billede.png", views.item_image, name="item_image"),
     path("<isodate:date>/data.json", opendata.meeting_data, name="meeting_data"),
+    path("<isodate:date>/kalender.ics", views.meeting_calendar, name="meeting_calendar"),
     path("<isodate:date>/referat.pdf", views.meeting_pdf, name="meeting_pdf"),
     path("<isodate:date>/bilag/<int:pk>.pdf", views.attachment, name="attachment"),
     path("<isodate:date>/rettelser/", views.meeting_corrections, name="meeting_corrections"),

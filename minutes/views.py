@@ -17,10 +17,23 @@ from django.views.generic.dates import ArchiveIndexView, YearArchiveView
 from committee.models import Committee
 
 from . import presentation, preview
-from .caching import archive_page, archive_version, meeting_page, search_results_page
+from .caching import (
+    archive_page,
+    archive_version,
+    calendar_page,
+    meeting_page,
+    search_results_page,
+)
 from .corrections import ATTACHMENT, MINUTES_PDF, corrections_for, published_corrections
-from .feeds import meetings_calendar
-from .models import AgendaItem, Attachment, Meeting, MeetingRedirect, public_item_content
+from .feeds import calendar_response, meetings_calendar
+from .models import (
+    ICAL_EVENT_FIELDS,
+    AgendaItem,
+    Attachment,
+    Meeting,
+    MeetingRedirect,
+    public_item_content,
+)
 from .pdf import pdf_response
 from .search import MAX_QUERY_LENGTH, Filters, Query, Results, SearchTimeout, time_limit
 
@@ -32,6 +45,8 @@ DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", 
 MEETINGS_PER_SEARCH_PAGE = 10
 SEARCH_YEARS_SECONDS = 24 * 60 * 60
 CORRECTIONS_PER_PAGE = 20
+# A rendered calendar is renewed by `archive_version` anyway; this only frees the memory.
+CALENDAR_CACHE_SECONDS = 24 * 60 * 60
 CORRECTION_FILE_URLS = {
     MINUTES_PDF: "minutes:correction_pdf",
     ATTACHMENT: "minutes:correction_attachment",
@@ -410,17 +425,34 @@ def search_page(request):
     return response
 
 
-@archive_page
+@calendar_page
 def calendar_feed(request):
-    """Published meetings as an iCalendar file, for calendar subscriptions."""
-    meetings = (
-        Meeting.objects.published()
-        .select_related("committee")
-        .only("id", "date", "start_time", "place", "kind", "updated_at", "committee__name")
-        .order_by("-date")
-    )
+    """The coming meetings and the last year's as an iCalendar file, for calendar subscriptions.
+
+    Calendar apps poll it all day: the file is kept rendered until a meeting changes or the day
+    does (`archive_version`), so a poll costs the validators' one query, or a 304. Its links are
+    absolute, so the scheme and host are part of the key.
+    """
+    site_url = request.build_absolute_uri("/").rstrip("/")
+    key = f"minutes-calendar:{site_url}:{archive_version(request)}"
+    cache = caches["fragments"]
     committee = Committee.objects.current()
-    body = meetings_calendar(committee, meetings, request.build_absolute_uri("/").rstrip("/"))
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{file_slug(str(committee))}.ics"'
-    return response
+    body = cache.get(key)
+    if body is None:
+        body = meetings_calendar(committee, Meeting.objects.for_calendar(), site_url)
+        cache.set(key, body, timeout=CALENDAR_CACHE_SECONDS)
+    return calendar_response(body, file_slug(str(committee)))
+
+
+@meeting_page
+def meeting_calendar(request, date):
+    """One published meeting as an iCalendar file, to add to one's own calendar."""
+    queryset = Meeting.objects.published().select_related("committee").only(*ICAL_EVENT_FIELDS)
+    found, moved = find_meeting(request, date, queryset)
+    if moved:
+        return HttpResponsePermanentRedirect(
+            reverse("minutes:meeting_calendar", kwargs={"date": moved.date})
+        )
+    site_url = request.build_absolute_uri("/").rstrip("/")
+    body = meetings_calendar(found.committee, [found], site_url, subscription=False)
+    return calendar_response(body, f"{file_slug(found.committee.name)}-{found.date.isoformat()}")

@@ -9,6 +9,7 @@ import itertools
 import re
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join, urlize
 from django.utils.safestring import mark_safe
 
@@ -124,3 +125,11 @@ def pdf_facts(pages, size):
 def json_ld(data):
     """A dict as JSON that is safe inside <script type="application/ld+json">."""
     return presentation.json_ld(data)
+
+
+@register.simple_tag(takes_context=True)
+def subscription_url(context, view_name):
+    """The calendar at `view_name` as a `webcal://` address: calendar apps subscribe to it (and
+    poll it) instead of importing it once. Absolute, from the request, like the page's own links."""
+    url = context["request"].build_absolute_uri(reverse(view_name))
+    return re.sub(r"^https?://", "webcal://", url)

@@ -1,5 +1,6 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from minutes.demo import make_pdf
@@ -55,6 +56,7 @@ def public_responses(client, meeting):
             meeting.get_absolute_url(),
             "/referater/rss/",
             "/referater/kalender.ics",
+            reverse("minutes:meeting_calendar", kwargs={"date": meeting.date}),
             "/sitemap.xml",
         )
     }

@@ -1,7 +1,6 @@
 import datetime
 import xml.etree.ElementTree as ET
 
-import icalendar
 import pytest
 from django.utils import timezone
 
@@ -54,75 +53,6 @@ def test_feed_is_newest_publication_first(client, make_meeting):
         "http://testserver" + newer.get_absolute_url(),
         "http://testserver" + older.get_absolute_url(),
     ]
-
-
-def calendar(response):
-    assert response.status_code == 200
-    return icalendar.Calendar.from_ical(response.content)
-
-
-def test_calendar_is_valid_icalendar_with_one_event_per_published_meeting(client, make_meeting):
-    first = make_meeting("2018-05-29", place="Rådhuset, mødelokale 1; 2. sal")
-    all_day = make_meeting("2018-12-04", start_time=None)
-    make_meeting("2019-01-08", published=False)
-
-    response = client.get("/referater/kalender.ics")
-
-    assert response["Content-Type"] == "text/calendar; charset=utf-8"
-    assert response["Content-Disposition"] == 'inline; filename="almenboligudvalg-hvidovre.ics"'
-    body = response.content.decode()
-    # RFC 5545: CRLF line ends, lines folded at 75 octets.
-    assert body.endswith("\r\n")
-    assert "\n" not in body.replace("\r\n", "")
-    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
-    parsed = calendar(response)
-    assert parsed["VERSION"] == "2.0"
-    assert parsed["PRODID"]
-    assert parsed["X-WR-CALNAME"] == "Møder i Almenboligudvalg Hvidovre"
-    by_uid = {str(event["UID"]): event for event in parsed.walk("VEVENT")}
-    assert set(by_uid) == {first.uid, all_day.uid}
-
-    timed = by_uid[first.uid]
-    assert timed.decoded("DTSTART") == datetime.datetime(2018, 5, 29, 15, 0, tzinfo=datetime.UTC)
-    assert "DTSTART:20180529T150000Z" in body  # 17:00 summer time in Copenhagen, in UTC
-    assert timed.decoded("DURATION") == datetime.timedelta(hours=2)
-    assert timed["SUMMARY"] == "Møde i Almenboligudvalg Hvidovre"
-    assert timed["LOCATION"] == "Rådhuset, mødelokale 1; 2. sal"
-    assert "LOCATION:Rådhuset\\, mødelokale 1\\; 2. sal" in body.replace("\r\n ", "")
-    assert timed["URL"] == "http://testserver/referater/2018-05-29/"
-    assert timed["DESCRIPTION"] == (
-        "Referat – Almenboligudvalg Hvidovre den 29. maj 2018\n"
-        "http://testserver/referater/2018-05-29/"
-    )
-    assert timed.decoded("DTSTAMP").utcoffset() == datetime.timedelta(0)
-    assert by_uid[all_day.uid].decoded("DTSTART") == datetime.date(2018, 12, 4)
-    assert by_uid[all_day.uid].decoded("DURATION") == datetime.timedelta(days=1)
-
-
-def test_calendar_uid_stays_when_the_date_is_corrected(client, make_meeting):
-    meeting = make_meeting("2018-05-29")
-    uid = meeting.uid
-    meeting.date = datetime.date(2018, 5, 30)
-    meeting.save()
-
-    (event,) = calendar(client.get("/referater/kalender.ics")).walk("VEVENT")
-
-    assert event["UID"] == uid == f"meeting-{meeting.pk}@almenbolig-hvidovre"
-    assert event.decoded("DTSTART") == datetime.datetime(2018, 5, 30, 15, 0, tzinfo=datetime.UTC)
-
-
-def test_calendar_keeps_long_danish_text_whole_across_folded_lines(client, make_meeting):
-    place = "Rådhuset, mødelokale på første sal ved siden af kantinen – følg skiltene " * 2
-    make_meeting("2018-05-29", place=place.strip())
-
-    response = client.get("/referater/kalender.ics")
-
-    lines = response.content.split(b"\r\n")
-    assert all(len(line) <= 75 for line in lines)
-    # Every folded line is whole UTF-8: no Danish letter is cut in two.
-    assert all(line.decode("utf-8") is not None for line in lines)
-    (event,) = calendar(response).walk("VEVENT")
-    assert event["LOCATION"] == place.strip()
 
 
 def test_sitemap_lists_archive_years_and_published_meetings(client, make_meeting):

@@ -2,7 +2,6 @@ import datetime
 import re
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.test import Client
 from django.utils import timezone
@@ -92,22 +91,8 @@ def test_most_read_meetings_are_named_by_their_date(django_app, staff, statistic
     )
 
 
-@pytest.fixture
-def agenda_item_pages(settings, monkeypatch):
-    """Pages for single agenda items under each meeting, declared by the minutes app as pages
-    of the meeting."""
-    settings.ROOT_URLCONF = "tests.visits.urls"
-    monkeypatch.setattr(
-        apps.get_app_config("minutes"),
-        "meeting_url_names",
-        ["minutes:meeting", "agenda_item"],
-        raising=False,
-    )
-
-
-def test_every_page_that_belongs_to_a_meeting_counts_for_it(
-    client, staff, statistics, agenda_item_pages, today
-):
+def test_every_page_that_belongs_to_a_meeting_counts_for_it(client, staff, statistics, today):
+    # Item pages (/punkt-3/) and corrections pages belong to their meeting (MinutesConfig).
     PageView.objects.bulk_create(
         [
             PageView(day=today, path="/referater/2019-01-15/punkt-3/", views=4),
@@ -134,7 +119,7 @@ def test_pages_of_a_meeting_that_are_not_declared_as_its_pages_do_not_count_for_
             PageView(day=today, path="/referater/2018-05-29/", views=2),
             PageView(day=today, path="/referater/2018-05-29/referat.pdf", views=5),
             PageView(day=today, path="/referater/2018/", views=7),
-            PageView(day=today, path="/referater/2018-05-29/punkt-3/", views=6),
+            PageView(day=today, path="/referater/2018-05-29/data.json", views=6),
             PageView(day=today, path="/referater/2018-02-30/", views=8),
         ]
     )

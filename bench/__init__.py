@@ -1,0 +1,1 @@
+"""The benchmark (`make bench`): never part of the site that is deployed."""
