@@ -184,6 +184,11 @@ else:
 # what it shows changes, so this only bounds the room that pages of old versions take; 0 turns
 # the page cache off (every page is rendered, as for logged-in clerks).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# How long the archive's freshness (the latest change and number of meetings, which key every
+# list page, feed and kept page) is kept before it is counted anew; a clerk's change forgets it
+# at once. Without Redis another worker process sees a change up to this much later; 0 counts
+# on every request.
+ARCHIVE_FRESHNESS_SECONDS = int(os.environ.get("ARCHIVE_FRESHNESS_SECONDS", "2"))
 
 # django-axes first: it refuses a locked-out login before the password is even checked.
 AUTHENTICATION_BACKENDS = [

@@ -31,3 +31,7 @@ STORAGES = {
 
 # The production hasher is slow on purpose; tests create and log in clerks many times.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The pages' query counts include the archive's freshness on every request; the tests of keeping
+# it briefly (tests/minutes/test_archive_freshness.py) turn this on.
+ARCHIVE_FRESHNESS_SECONDS = 0

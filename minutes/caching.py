@@ -31,6 +31,8 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.core.cache import caches
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -47,10 +49,41 @@ def _anonymous(request):
     return not request.user.is_authenticated
 
 
+# The archive's freshness is an aggregate over every meeting: at a whole archive's size (10,000
+# meetings) it costs more than serving a kept page. It is kept in the shared cache for a moment,
+# and forgotten at once whenever a meeting changes (`forget_archive_freshness`, called by
+# `minutes.signals` for every save and delete that moves a meeting's `updated_at`). Without a
+# shared cache another process may see a change this much later; a change made around the models
+# (`update()` in a shell) shows after it too.
+# `settings.ARCHIVE_FRESHNESS_SECONDS` says how long; 0 counts on every request.
+FRESHNESS_KEY = "minutes:archive-freshness"
+
+
+def archive_freshness():
+    """(latest change, number of meetings): from the cache, or one aggregate kept briefly."""
+    seconds = settings.ARCHIVE_FRESHNESS_SECONDS
+    if not seconds:
+        return Meeting.objects.freshness()
+    cache = caches["fragments"]
+    found = cache.get(FRESHNESS_KEY)
+    if found is None:
+        found = Meeting.objects.freshness()
+        cache.set(FRESHNESS_KEY, found, seconds)
+    return found
+
+
+def forget_archive_freshness():
+    """A meeting changed: the next request counts anew, and once more after the commit (a
+    request in between would otherwise keep what it counted before the change)."""
+    cache = caches["fragments"]
+    cache.delete(FRESHNESS_KEY)
+    transaction.on_commit(lambda: cache.delete(FRESHNESS_KEY))
+
+
 def _archive_freshness(request):
-    """(latest change, number of meetings), one aggregate per request however often asked."""
+    """(latest change, number of meetings), looked up once per request however often asked."""
     if not hasattr(request, "_minutes_archive_freshness"):
-        request._minutes_archive_freshness = Meeting.objects.freshness()
+        request._minutes_archive_freshness = archive_freshness()
     return request._minutes_archive_freshness
 
 

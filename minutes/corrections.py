@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .caching import forget_archive_freshness
 from .models import AgendaItem, Attachment, Meeting, Participant, RecordKind, Vote
 from .presentation import weekday_date
 
@@ -216,6 +217,7 @@ def refresh_corrected_at(meeting_id):
     newest = next((c.when for c in corrections_for([meeting])), None)
     if meeting.corrected_at != newest:
         Meeting.objects.filter(pk=meeting_id).update(corrected_at=newest, updated_at=timezone.now())
+        forget_archive_freshness()
 
 
 # The public page at a moment -------------------------------------------------------------------

@@ -24,6 +24,7 @@ from django.utils import timezone
 from committee.models import Member
 
 from . import changesets
+from .caching import forget_archive_freshness
 from .models import AgendaItem, Attachment, Meeting, Participant, RecordKind, Vote
 from .presentation import long_date
 
@@ -264,6 +265,7 @@ def _save_participants(meeting, parsed):
     )
     # bulk_create sends no signals: the page's freshness is moved on here.
     Meeting.objects.filter(pk=meeting.pk).update(updated_at=timezone.now())
+    forget_archive_freshness()
 
 
 def _save_items(meeting, parsed, notes, *, keep_others):

@@ -15,11 +15,19 @@ from django.utils import timezone
 from simple_history.signals import post_create_historical_record, pre_create_historical_record
 
 from . import changesets, search
+from .caching import forget_archive_freshness
 from .models import AgendaItem, Attachment, Meeting, Participant, Vote
 
 
 def _touch(meeting_id):
     Meeting.objects.filter(pk=meeting_id).update(updated_at=timezone.now())
+    forget_archive_freshness()
+
+
+@receiver(post_save, sender=Meeting, dispatch_uid="minutes_meeting_saved")
+@receiver(post_delete, sender=Meeting, dispatch_uid="minutes_meeting_deleted")
+def meeting_changed(sender, **kwargs):
+    forget_archive_freshness()
 
 
 # What a meeting's own search entries are made of; a save of other fields alone (such as
