@@ -78,7 +78,10 @@ def test_every_page_costs_the_same_with_1_and_2000_meetings(
     meeting = make_meeting(
         first,
         remarks="Kaffe.",
-        items=[{"title": "Helhedsplan", "decision": "Godkendt."}, {"title": "Udlejning"}],
+        items=[
+            {"title": "Helhedsplan", "decision": "Kaffe til mødet. Godkendt."},
+            {"title": "Udlejning"},
+        ],
     )
     pages = [
         "/",
