@@ -30,9 +30,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .caching import archive_page, meeting_page
-from .models import CLOSED_ITEM_TITLE, AgendaItem, Meeting, MeetingRedirect, Participant, Vote
+from .models import CLOSED_ITEM_TITLE, AgendaItem, Meeting, Participant, Vote
 from .presentation import meeting_start, meeting_title
-from .views import file_slug
+from .views import file_slug, find_meeting
 
 OPARL = "https://schema.oparl.org/1.1/"
 EXTENSION = "hvidovre:"
@@ -290,19 +290,10 @@ def open_to_other_sites(response):
 @meeting_page
 def meeting_data(request, date):
     """/referater/2018-05-29/data.json: one published meeting; a moved date redirects."""
-    meeting = published_meetings().for_date(date).order_by("committee_id").first()
-    if meeting is None:
-        moved = (
-            MeetingRedirect.objects.filter(old_date=date, meeting__is_published=True)
-            .select_related("meeting")
-            .only("meeting__id", "meeting__date")
-            .order_by("committee_id")
-            .first()
-        )
-        if moved is None:
-            raise Http404("Der er ikke offentliggjort et møde på denne dato.")
+    meeting, moved = find_meeting(request, date, published_meetings(), previewable=False)
+    if moved:
         return HttpResponsePermanentRedirect(
-            reverse("minutes:meeting_data", kwargs={"date": moved.meeting.date})
+            reverse("minutes:meeting_data", kwargs={"date": moved.date})
         )
     return data_response(request, Documents(request).meeting(meeting), "meeting")
 

@@ -62,10 +62,6 @@ def can_preview(request):
     return user.is_active and user.is_staff and user.has_perm("minutes.view_meeting")
 
 
-def visible_meetings(request):
-    return Meeting.objects.all() if can_preview(request) else Meeting.objects.published()
-
-
 # Helpers ---------------------------------------------------------------------------------------
 
 
@@ -79,19 +75,24 @@ def paginate(request, object_list, per_page):
         raise Http404("Siden findes ikke.") from error
 
 
-def find_meeting(request, date, queryset=None):
+def find_meeting(request, date, queryset=None, *, previewable=True):
     """The meeting on `date` if the visitor may see it; else a 301 from an old date, or a 404.
 
+    Clerks see unpublished meetings too, unless `previewable` is off (open data: never drafts).
     Returns (meeting, None) or (None, the meeting an old date now points to).
     """
     queryset = queryset if queryset is not None else Meeting.objects.all()
-    if not can_preview(request):
+    preview = previewable and can_preview(request)
+    if not preview:
         queryset = queryset.published()
     meeting = queryset.for_date(date).order_by("committee_id").first()
     if meeting is not None:
         return meeting, None
     moved = (
-        MeetingRedirect.objects.filter(old_date=date, meeting__in=visible_meetings(request))
+        MeetingRedirect.objects.filter(
+            old_date=date,
+            meeting__in=Meeting.objects.all() if preview else Meeting.objects.published(),
+        )
         .select_related("meeting")
         .only("meeting__id", "meeting__date")
         .order_by("committee_id")
