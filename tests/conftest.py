@@ -183,3 +183,16 @@ def declined(visitor):
 
     assert press(visitor.get("/"), "Nej tak til cookies").status_code == 303
     return visitor
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A Redis server of its own on a free loopback port, stopped afterwards; no fault of it is
+    remembered by the site's cache after the test."""
+    from almenbolig import cache as resilient
+    from tests.support.servers import RedisServer
+
+    server = RedisServer(tmp_path).start()
+    yield server
+    server.stop()
+    resilient._down_until.clear()

@@ -24,7 +24,7 @@ from minutes.models import AgendaItem
 from minutes.page_cache import NONCE_MARKER, TOKEN_MARKER, cached_for_visitors
 from tests.consent.pages import banner, press
 from tests.markup import elements, text
-from tests.support.servers import RedisServer, free_port
+from tests.support.servers import free_port, use_redis
 from visits.models import PageView
 
 pytestmark = pytest.mark.django_db
@@ -387,27 +387,6 @@ def test_the_page_cache_can_be_turned_off(meeting, settings):
 
 
 # Redis ----------------------------------------------------------------------------------------
-
-
-def use_redis(settings, url):
-    settings.CACHES = {
-        alias: {
-            "BACKEND": "almenbolig.cache.ResilientRedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": alias,
-            "OPTIONS": {"socket_timeout": 0.25, "retry_after": 1},
-        }
-        for alias in ("default", "fragments")
-    }
-    resilient._down_until.clear()
-
-
-@pytest.fixture
-def redis_server(tmp_path):
-    server = RedisServer(tmp_path).start()
-    yield server
-    server.stop()
-    resilient._down_until.clear()
 
 
 def test_pages_are_kept_in_redis_and_served_from_there(meeting, settings, redis_server):

@@ -15,7 +15,7 @@ from django.db.utils import OperationalError
 from django.test import Client
 
 from almenbolig import cache as resilient
-from tests.support.servers import RedisServer, TcpProxy
+from tests.support.servers import TcpProxy, use_redis
 
 PUBLIC_PAGES = [
     "/",
@@ -41,27 +41,6 @@ def meeting(make_meeting):
         "2018-05-29",
         items=[{"title": "Budget 2019", "decision": "Godkendt."}],
     )
-
-
-@pytest.fixture
-def redis_server(tmp_path):
-    server = RedisServer(tmp_path).start()
-    yield server
-    server.stop()
-
-
-def use_redis(settings, url):
-    settings.CACHES = {
-        alias: {
-            "BACKEND": "almenbolig.cache.ResilientRedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": alias,
-            # Short, so that the recovery test need not wait long.
-            "OPTIONS": {"socket_timeout": 0.25, "retry_after": 1},
-        }
-        for alias in ("default", "fragments")
-    }
-    resilient._down_until.clear()
 
 
 @pytest.fixture

@@ -166,3 +166,20 @@ class TcpProxy:
 
     def stop(self):
         self.cut()
+
+
+def use_redis(settings, url):
+    """Both caches in the Redis at `url`, as production has them with REDIS_URL, with short
+    timeouts so that a test of a Redis fault need not wait long; no fault remembered."""
+    from almenbolig import cache as resilient
+
+    settings.CACHES = {
+        alias: {
+            "BACKEND": "almenbolig.cache.ResilientRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": alias,
+            "OPTIONS": {"socket_timeout": 0.25, "retry_after": 1},
+        }
+        for alias in ("default", "fragments")
+    }
+    resilient._down_until.clear()
