@@ -157,6 +157,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # A search that takes longer is cancelled by PostgreSQL (statement_timeout) and answered with a
 # Danish message: a few heavy searches must not hold every worker.
 SEARCH_TIMEOUT_MS = int(os.environ.get("SEARCH_TIMEOUT_MS", "2000"))
+# How long the order of a search's meetings is kept in the shared cache (minutes.search.Results).
+# Its key holds the archive's version, so a kept order is never stale: this only bounds the room
+# that searches nobody repeats take. 0 searches every time.
+SEARCH_RESULTS_SECONDS = int(os.environ.get("SEARCH_RESULTS_SECONDS", "900"))
 
 # One shared cache for all gunicorn workers when REDIS_URL is set; otherwise per process.
 # "fragments" holds rendered page parts, keyed by what they show, so it can be flushed alone.

@@ -21,7 +21,7 @@ from simple_history.models import HistoricalRecords
 from committee.models import Committee, Member
 
 from . import changesets
-from .fulltext import DocumentIndex, DocumentVector
+from .fulltext import DocumentIndex, DocumentVector, TitleVector
 from .pdf import read_file
 from .presentation import meeting_start, meeting_title, vote_summary
 from .validators import validate_pdf
@@ -743,6 +743,15 @@ class SearchEntry(models.Model):
         db_persist=True,
         verbose_name="søgedokument",
     )
+    # What a search ranks by and sorts on, kept here so that finding, counting and ordering the
+    # matches reads this table alone (`minutes.search.backends`).
+    title_document = models.GeneratedField(
+        expression=TitleVector(),
+        output_field=SearchVectorField(null=True),
+        db_persist=True,
+        verbose_name="titlens søgedokument",
+    )
+    meeting_date = models.DateField("mødedato")
 
     class Meta:
         verbose_name = "søgeindeks"

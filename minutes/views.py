@@ -412,7 +412,7 @@ def search_page(request):
             context["date_jump"] = date_jump(day, years)
         try:
             with time_limit():
-                results = Results(query, filters)
+                results = Results(query, filters, version=archive_version(request))
                 page = paginate(request, results, MEETINGS_PER_SEARCH_PAGE)
                 context.update(page_obj=page, groups=page.object_list, hit_count=results.hits)
         except SearchTimeout:

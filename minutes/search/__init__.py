@@ -13,7 +13,7 @@ Full-text search over the public text of published meetings, in four parts that 
 from .backends import SearchTimeout, finds_meeting, time_limit
 from .indexing import index_attachment, index_item, index_meeting
 from .query import MAX_QUERY_LENGTH, Filters, Query
-from .results import Results
+from .results import Results, forget_searches
 
 __all__ = [
     "MAX_QUERY_LENGTH",
@@ -22,6 +22,7 @@ __all__ = [
     "Results",
     "SearchTimeout",
     "finds_meeting",
+    "forget_searches",
     "index_attachment",
     "index_item",
     "index_meeting",

@@ -32,6 +32,7 @@ def _item_entries(meeting, item, attachments):
     entries = [
         SearchEntry(
             meeting=meeting,
+            meeting_date=meeting.date,
             item=item,
             kind=SearchEntry.Kind.ITEM,
             title=_storable(item.public_title, 400),
@@ -41,6 +42,7 @@ def _item_entries(meeting, item, attachments):
     entries += [
         SearchEntry(
             meeting=meeting,
+            meeting_date=meeting.date,
             item=item,
             attachment=attachment,
             kind=SearchEntry.Kind.ATTACHMENT,
@@ -61,6 +63,7 @@ def index_meeting(meeting):
     entries = [
         SearchEntry(
             meeting=meeting,
+            meeting_date=meeting.date,
             kind=SearchEntry.Kind.MEETING,
             # The date in words, so "29. maj 2018" finds it; not the committee's name or the
             # kind, which would make every meeting a hit for "Hvidovre" or "referat".
@@ -72,6 +75,7 @@ def index_meeting(meeting):
         entries.append(
             SearchEntry(
                 meeting=meeting,
+                meeting_date=meeting.date,
                 kind=SearchEntry.Kind.MINUTES_PDF,
                 body=_storable(meeting.minutes_pdf_text),
             )
@@ -86,7 +90,7 @@ def index_meeting(meeting):
 def index_item(item):
     """Rebuild the entries of one agenda item and its attachments."""
     SearchEntry.objects.filter(item_id=item.pk).delete()
-    meeting = Meeting.objects.only("id", "is_published").get(pk=item.meeting_id)
+    meeting = Meeting.objects.only("id", "date", "is_published").get(pk=item.meeting_id)
     if meeting.is_published:
         attachments = Attachment.objects.filter(item_id=item.pk)
         SearchEntry.objects.bulk_create(_item_entries(meeting, item, attachments))

@@ -1,9 +1,14 @@
 """Search results as the page shows them: where each hit is, with its title and a snippet."""
 
+import hashlib
 import re
+import time
+from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.conf import settings
+from django.core.cache import caches
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -14,6 +19,28 @@ from minutes.presentation import long_date, weekday_date
 from . import backends
 from .backends import MARK_END, MARK_START
 from .query import term_pattern
+
+# The shared cache (Redis in production) that also keeps rendered pages.
+CACHE_ALIAS = "fragments"
+# Part of every kept search's key. Saves change the archive's version, which is in the key too;
+# `reindex_search` rebuilds the table around the models and changes this instead.
+GENERATION_KEY = "minutes:search-generation"
+
+
+def _generation():
+    cache = caches[CACHE_ALIAS]
+    found = cache.get(GENERATION_KEY)
+    if found is None:
+        # Lost or never set: a value never used before, so no search kept under an older one can
+        # come back.
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+        found = cache.get(GENERATION_KEY)
+    return found
+
+
+def forget_searches():
+    """Searches kept so far are not to be used again (the search table was rebuilt)."""
+    caches[CACHE_ALIAS].set(GENERATION_KEY, time.time_ns(), None)
 
 
 def _marked(text):
@@ -176,27 +203,49 @@ def best_of_each_meeting(entries):
 class Results:
     """The meetings that match a search, in order, as a Paginator pages them.
 
-    Counting is one aggregate over the matching entries (no ranking); a page costs three more
-    queries whatever it holds: the page's meetings (ranked by their best hit, or by date), their
-    hits, and the snippets of the hits shown (PostgreSQL) or the votes of the items (if any).
+    One grouped query finds every meeting with a hit in the results' order, with the number of
+    hits in each (`backends.ordered_meetings`); counting is counting that list, and a page is a
+    slice of it. With a `version` (the archive's, which changes whenever any meeting does) that
+    list is kept in the shared cache for `SEARCH_RESULTS_SECONDS`, so the same search asked again,
+    or its next page, costs no search at all. A page then costs three more queries whatever it
+    holds: its meetings' hits, the snippets of the hits shown (PostgreSQL) and the items' votes.
     """
 
-    def __init__(self, query, filters):
-        self.query, self.filters = query, filters
+    def __init__(self, query, filters, version=None):
+        self.query, self.filters, self.version = query, filters, version
         self.entries = backends.matching(query, filters)
 
+    def _cache_key(self):
+        parts = (
+            _generation(),
+            self.version,
+            self.query.text,
+            sorted(self.filters.as_params().items()),
+        )
+        digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+        return f"minutes:search:{digest}"
+
     @cached_property
-    def _counted(self):
-        # Only when asked (the page's paginator): a feed of the newest hits needs no count.
-        return backends.count(self.entries)
+    def _ordered(self):
+        """(meeting ids in order, number of hits), from the cache or from one query."""
+        cache = caches[CACHE_ALIAS]
+        key = self._cache_key() if self.version and settings.SEARCH_RESULTS_SECONDS else None
+        found = cache.get(key) if key else None
+        if found is None:
+            ordered = backends.ordered_meetings(self.entries, self.filters)
+            # An array of ids is a fifth of a list's size in the cache.
+            found = (array("q", (pk for pk, _ in ordered)), sum(hits for _, hits in ordered))
+            if key:
+                cache.set(key, found, settings.SEARCH_RESULTS_SECONDS)
+        return found
 
     @property
     def hits(self):
-        return self._counted[0]
+        return self._ordered[1]
 
     @property
     def meetings(self):
-        return self._counted[1]
+        return len(self._ordered[0])
 
     def count(self):
         return self.meetings
@@ -205,12 +254,13 @@ class Results:
         return self.meetings
 
     def __getitem__(self, page):
-        ids = backends.meeting_ids(self.entries, self.filters, page.start, page.stop)
+        ids = list(self._ordered[0][page.start : page.stop])
         if not ids:
             return []
         entries = list(backends.page_entries(self.entries, ids))
         # The best of each meeting first: they are the ones with snippets.
-        entries.sort(key=lambda entry: ids.index(entry.meeting_id))
+        position = {pk: index for index, pk in enumerate(ids)}
+        entries.sort(key=lambda entry: position[entry.meeting_id])
         marked = backends.headlines(best_of_each_meeting(entries), self.query)
         items = {entry.item_id for entry in entries if entry.kind == SearchEntry.Kind.ITEM}
         votes = {}

@@ -60,7 +60,13 @@ def add_meetings(committee, count):
         for n in range(count)
     )
     SearchEntry.objects.bulk_create(
-        SearchEntry(meeting=meeting, kind=SearchEntry.Kind.MEETING, title="Referat", body="Kaffe.")
+        SearchEntry(
+            meeting=meeting,
+            meeting_date=meeting.date,
+            kind=SearchEntry.Kind.MEETING,
+            title="Referat",
+            body="Kaffe.",
+        )
         for meeting in Meeting.objects.filter(date__lt="2018-01-01")
     )
 
@@ -70,9 +76,9 @@ def add_meetings(committee, count):
     [
         ("/referater/", 5),  # validators, years, count, page, the page's items
         ("/referater/2018/", 5),  # validators, years, count, page, the page's items
-        # validators, years (filter), count, the page's meetings, their hits; on PostgreSQL
-        # also the snippets of the hits shown (ts_headline)
-        ("/referater/soeg/?q=kaffe", 5 + (connection.vendor == "postgresql")),
+        # validators, years (filter), every matching meeting in order (counted from that list),
+        # the page's hits; on PostgreSQL also the snippets of the hits shown (ts_headline)
+        ("/referater/soeg/?q=kaffe", 4 + (connection.vendor == "postgresql")),
         ("/referater/rss/", 3),  # validators, meetings, their items
         ("/referater/kalender.ics", 2),  # validators, meetings
         # validators (meetings, committee), committee, tasks, members, latest minutes, their items

@@ -53,12 +53,19 @@ def add_archive(committee, first, count):
     SearchEntry.objects.bulk_create(
         [
             *(
-                SearchEntry(meeting=m, kind=SearchEntry.Kind.MEETING, title="", body=m.remarks)
+                SearchEntry(
+                    meeting=m,
+                    meeting_date=m.date,
+                    kind=SearchEntry.Kind.MEETING,
+                    title="",
+                    body=m.remarks,
+                )
                 for m in meetings
             ),
             *(
                 SearchEntry(
                     meeting_id=item.meeting_id,
+                    meeting_date=item.meeting.date,
                     item=item,
                     kind=SearchEntry.Kind.ITEM,
                     title=item.title,

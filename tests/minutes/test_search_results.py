@@ -396,7 +396,13 @@ def add_matching_meetings(committee, count, start=datetime.date(2000, 1, 4)):
     )
     Kind = SearchEntry.Kind
     SearchEntry.objects.bulk_create(
-        SearchEntry(meeting=meeting, kind=kind, title=title, body="Der blev serveret kaffe.")
+        SearchEntry(
+            meeting=meeting,
+            meeting_date=meeting.date,
+            kind=kind,
+            title=title,
+            body="Der blev serveret kaffe.",
+        )
         for meeting in created
         for kind, title in ((Kind.MEETING, "dato"), (Kind.MINUTES_PDF, ""))
     )

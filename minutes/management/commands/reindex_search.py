@@ -8,7 +8,7 @@ bypasses them: a bulk import, an `update()` in a shell, a restored backup of onl
 from django.core.management.base import BaseCommand
 
 from minutes.models import Meeting, SearchEntry
-from minutes.search import index_meeting
+from minutes.search import forget_searches, index_meeting
 
 
 class Command(BaseCommand):
@@ -18,6 +18,9 @@ class Command(BaseCommand):
         meetings = Meeting.objects.order_by("date")
         for meeting in meetings.iterator(chunk_size=200):
             index_meeting(meeting)
+        # The meetings are as they were, so the archive's version is too: searches kept under it
+        # may hold what the rebuilt table no longer finds.
+        forget_searches()
         # Entries of meetings that no longer exist go with their meetings (CASCADE); nothing else
         # can be left behind.
         published = meetings.filter(is_published=True).count()
