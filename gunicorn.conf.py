@@ -2,6 +2,7 @@
 
 import multiprocessing
 import os
+import sys
 
 # Loopback: nginx (deploy/nginx) is the only client; nothing else reaches gunicorn.
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
@@ -16,3 +17,11 @@ graceful_timeout = timeout
 accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def worker_exit(server, worker):
+    """Write the page views the worker has counted but not yet written (visits.buffer)."""
+    # Only a worker that loaded the site has any; one that failed to load must not import Django.
+    visits_buffer = sys.modules.get("visits.buffer")
+    if visits_buffer is not None:
+        visits_buffer.flush()

@@ -377,6 +377,9 @@ ALERTS_MAX_MEETING_AGE_DAYS = int(os.environ.get("ALERTS_MAX_MEETING_AGE_DAYS", 
 # How long the statistics keep a visitor's daily key (`manage.py prune_visits`, daily). Page counts
 # per page and day say nothing about a visitor and stay.
 VISITS_VISITOR_RETENTION_DAYS = int(os.environ.get("VISITS_VISITOR_RETENTION_DAYS", "90"))
+# Each process adds up its page views and writes them together at most this many seconds apart
+# (visits.buffer), instead of one write per view; 0 writes every view at once.
+VISITS_FLUSH_SECONDS = float(os.environ.get("VISITS_FLUSH_SECONDS", "5"))
 
 LOGGING = {
     "version": 1,

@@ -35,3 +35,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # The pages' query counts include the archive's freshness on every request; the tests of keeping
 # it briefly (tests/minutes/test_archive_freshness.py) turn this on.
 ARCHIVE_FRESHNESS_SECONDS = 0
+
+# Every counted view is written at once, so a test reads its counts right after the request; the
+# tests of adding views up in memory (tests/visits/test_buffered_counting.py) turn this on.
+VISITS_FLUSH_SECONDS = 0

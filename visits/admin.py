@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.formats import date_format
 
+from . import buffer
 from .charts import bar_chart
 from .forms import StatisticsPeriodForm
 from .models import DailyVisitor, PageView
@@ -33,6 +34,9 @@ class PageViewAdmin(admin.ModelAdmin):
             request.GET or None, initial={"fra": default_start, "til": default_end}
         )
         start, end = form.period()
+        # This process's views are written before they are read; the other processes' within
+        # VISITS_FLUSH_SECONDS, which the page says.
+        buffer.flush()
 
         page_views = PageView.objects.between(start, end)
         views_per_day = page_views.per_day()
@@ -62,6 +66,7 @@ class PageViewAdmin(admin.ModelAdmin):
             "total_views": sum(views_per_day.values()),
             "total_visitors": sum(visitors_per_day.values()),
             "visitor_retention_days": settings.VISITS_VISITOR_RETENTION_DAYS,
+            "flush_seconds": settings.VISITS_FLUSH_SECONDS,
             "top_pages": list(page_views.top_pages()),
             "top_meetings": page_views.top_meetings(),
             "chart": bar_chart(

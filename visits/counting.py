@@ -5,9 +5,10 @@ A page is what the URL resolver matched outside the admin and answered as HTML: 
 robots.txt and the health check are not HTML, and a path that matches no URL is no page, so no
 app's paths are spelled here.
 
-A counted view costs one upsert of the page's counter for the day and, on a visitor's first view of
-the day, an insert-ignore of the visitor's daily hash. A request that is not counted costs no
-query at all.
+A counted view is added to the process's buffer (visits.buffer), which writes the views of the
+last few seconds together: one upsert per page and day, one insert-ignore of the day's new visitors'
+hashes. With VISITS_FLUSH_SECONDS at 0 each view is written at once instead. A request that is not
+counted costs no query at all.
 """
 
 import logging
@@ -20,6 +21,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from .buffer import buffer
 from .models import DailyVisitor, PageView
 
 logger = logging.getLogger(__name__)
@@ -27,6 +29,9 @@ logger = logging.getLogger(__name__)
 VISITOR_COOKIE = "besoeg"
 VISITOR_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 VISITOR_ID_RE = re.compile(r"^[A-Za-z0-9_-]{22}$")
+# How long a visitor stays marked as seen: the mark names its day, so it must outlast that day
+# from its first view, which a day with a clock change stretches to 25 hours.
+SEEN_TIMEOUT = 25 * 60 * 60
 
 # The application namespace of every admin site's URLs (AdminSite.urls).
 ADMIN_NAMESPACE = "admin"
@@ -107,11 +112,16 @@ def record_view(path, visitor_id):
     """Count a view of path by visitor_id today; a database hiccup never breaks the page."""
     day = timezone.localdate()
     key = visitor_hash(visitor_id, day)
-    # The cache spares the insert-ignore on every view after a visitor's first of the day.
+    # The cache spares the insert-ignore on every view after a visitor's first of the day, in
+    # every process: a visitor is noted once, by the process that first marks them seen.
     seen_key = f"visits:visitor:{key}"
+    if settings.VISITS_FLUSH_SECONDS > 0:
+        first_today = cache.add(seen_key, True, timeout=SEEN_TIMEOUT)
+        buffer.add(day, path, key if first_today else None, seen_key)
+        return
     try:
         PageView.objects.record(day, path)
-        if cache.add(seen_key, True, timeout=25 * 60 * 60):
+        if cache.add(seen_key, True, timeout=SEEN_TIMEOUT):
             DailyVisitor.objects.record(day, key)
     except DatabaseError:
         cache.delete(seen_key)

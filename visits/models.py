@@ -45,12 +45,21 @@ class PageViewQuerySet(models.QuerySet):
 
 
 class PageViewManager(models.Manager.from_queryset(PageViewQuerySet)):
-    def record(self, day, path):
+    # Rows per statement: three parameters each, well inside SQLite's oldest limit of 999.
+    UPSERT_BATCH_SIZE = 300
+
+    def record(self, day, path, views=1):
+        """Count `views` views of path on day."""
+        self.record_counts([((day, path), views)])
+
+    def record_counts(self, counts):
         """
-        Count one view of path on day in one statement, whether or not the day's row exists.
+        Add each count of [((day, path), views), ...] to its page's row, whether or not it exists.
 
         The ORM cannot increment on conflict, so this is the upsert that SQLite (3.24+) and
-        PostgreSQL both understand: no read, no race between processes, no transaction.
+        PostgreSQL both understand, one statement for many rows: no read, no race between
+        processes. Each (day, path) must appear once (PostgreSQL refuses to update a row twice
+        in one statement): sum the views first.
         """
         connection = connections[self.db]
         quote = connection.ops.quote_name
@@ -59,14 +68,24 @@ class PageViewManager(models.Manager.from_queryset(PageViewQuerySet)):
         day_column, path_column, views_column = (
             quote(opts.get_field(name).column) for name in ("day", "path", "views")
         )
-        sql = (
-            f"INSERT INTO {table} ({day_column}, {path_column}, {views_column}) "
-            f"VALUES (%s, %s, 1) "
-            f"ON CONFLICT ({day_column}, {path_column}) "
-            f"DO UPDATE SET {views_column} = {table}.{views_column} + 1"
-        )
+        counts = list(counts)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [connection.ops.adapt_datefield_value(day), path])
+            for start in range(0, len(counts), self.UPSERT_BATCH_SIZE):
+                batch = counts[start : start + self.UPSERT_BATCH_SIZE]
+                rows = ", ".join(["(%s, %s, %s)"] * len(batch))
+                sql = (
+                    f"INSERT INTO {table} ({day_column}, {path_column}, {views_column}) "
+                    f"VALUES {rows} "
+                    f"ON CONFLICT ({day_column}, {path_column}) "
+                    f"DO UPDATE SET {views_column} = {table}.{views_column} + "
+                    f"excluded.{views_column}"
+                )
+                params = [
+                    value
+                    for (day, path), views in batch
+                    for value in (connection.ops.adapt_datefield_value(day), path, views)
+                ]
+                cursor.execute(sql, params)
 
 
 class PageView(models.Model):
@@ -105,7 +124,14 @@ class DailyVisitorQuerySet(models.QuerySet):
 class DailyVisitorManager(models.Manager.from_queryset(DailyVisitorQuerySet)):
     def record(self, day, visitor_hash):
         """Note that the visitor came on day; a repeat is silently ignored by the database."""
-        self.bulk_create([self.model(day=day, visitor_hash=visitor_hash)], ignore_conflicts=True)
+        self.record_all([(day, visitor_hash)])
+
+    def record_all(self, visits):
+        """Note each (day, visitor_hash) of visits, ignoring those already noted."""
+        self.bulk_create(
+            [self.model(day=day, visitor_hash=visitor_hash) for day, visitor_hash in visits],
+            ignore_conflicts=True,
+        )
 
     def prune(self, today, retention_days):
         """
