@@ -41,6 +41,7 @@ from django.views.decorators.vary import vary_on_cookie
 
 from committee.models import Committee
 
+from . import search
 from .models import Meeting
 from .page_cache import cached_for_visitors
 
@@ -218,6 +219,14 @@ def meeting_page_key(request, date, *args, **kwargs):
     return _page_key(request, pk, updated_at.timestamp())
 
 
+def search_page_key(request, *args, **kwargs):
+    """A page of search results: what a list's key holds, and the search table's generation,
+    which `reindex_search` moves without any meeting changing."""
+    if not _anonymous(request):
+        return None
+    return _page_key(request, archive_version(request), search.generation())
+
+
 def committee_page_key(request, *args, **kwargs):
     if not _anonymous(request):
         return None
@@ -263,9 +272,10 @@ def public_page(etag_func=None, last_modified_func=None, page_key_func=None):
 archive_page = public_page(archive_etag, archive_last_modified, archive_page_key)
 meeting_page = public_page(meeting_etag, meeting_last_modified, meeting_page_key)
 committee_page = public_page(committee_etag, committee_last_modified, committee_page_key)
-# Search results: validators only. Every query is a page of its own, rarely asked twice, and a
-# search cut off for taking too long must not be kept for the next visitor who asks.
-search_results_page = public_page(archive_etag, archive_last_modified)
+# Search results: a page per query, filters and page number. The searches people make are much
+# the same ("budget", a street, an estate), so a repeated one is served from the cache; one cut
+# off for taking too long (a 503) is never kept.
+search_results_page = public_page(archive_etag, archive_last_modified, search_page_key)
 
 
 # The calendar (kalender.ics) ------------------------------------------------------------------

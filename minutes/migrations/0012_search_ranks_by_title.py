@@ -37,10 +37,7 @@ class Migration(migrations.Migration):
             name="meeting_date",
             field=models.DateField(null=True, verbose_name="mødedato"),
         ),
+        # Made NOT NULL in 0013: PostgreSQL refuses to alter a table in the transaction that
+        # has just updated its rows (their foreign keys' checks are still pending).
         migrations.RunPython(copy_meeting_dates, migrations.RunPython.noop, elidable=True),
-        migrations.AlterField(
-            model_name="searchentry",
-            name="meeting_date",
-            field=models.DateField(verbose_name="mødedato"),
-        ),
     ]

@@ -13,7 +13,7 @@ Full-text search over the public text of published meetings, in four parts that 
 from .backends import SearchTimeout, finds_meeting, time_limit
 from .indexing import index_attachment, index_item, index_meeting
 from .query import MAX_QUERY_LENGTH, Filters, Query
-from .results import Results, forget_searches
+from .results import Results, forget_searches, generation
 
 __all__ = [
     "MAX_QUERY_LENGTH",
@@ -23,6 +23,7 @@ __all__ = [
     "SearchTimeout",
     "finds_meeting",
     "forget_searches",
+    "generation",
     "index_attachment",
     "index_item",
     "index_meeting",

@@ -22,12 +22,12 @@ from .query import term_pattern
 
 # The shared cache (Redis in production) that also keeps rendered pages.
 CACHE_ALIAS = "fragments"
-# Part of every kept search's key. Saves change the archive's version, which is in the key too;
-# `reindex_search` rebuilds the table around the models and changes this instead.
+# Part of the key of every kept search and search page. Saves change the archive's version,
+# which is in the key too; `reindex_search` rebuilds the table around the models and moves this.
 GENERATION_KEY = "minutes:search-generation"
 
 
-def _generation():
+def generation():
     cache = caches[CACHE_ALIAS]
     found = cache.get(GENERATION_KEY)
     if found is None:
@@ -217,7 +217,7 @@ class Results:
 
     def _cache_key(self):
         parts = (
-            _generation(),
+            generation(),
             self.version,
             self.query.text,
             sorted(self.filters.as_params().items()),

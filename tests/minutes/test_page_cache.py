@@ -7,11 +7,13 @@ in clerks always get the page rendered for them; a Redis that is down costs the 
 page. "Rendered" is what the test client records: the templates a response was made with.
 """
 
+import io
 import re
 
 import pytest
 from csp.middleware import CSPMiddleware
 from django.core.cache import caches
+from django.core.management import call_command
 from django.db import connection
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
@@ -37,6 +39,7 @@ PAGES = [
     MEETING,
     "/referater/2018-05-29/rettelser/",
     "/referater/rettelser/",
+    "/referater/soeg/?q=budget",
 ]
 # What a page served from the cache still asks the database: whether its meetings (and, on the
 # committee page, the committee) have changed since it was kept; and a text it shows.
@@ -47,6 +50,7 @@ KEPT_PAGES = {
     MEETING: (1, "Budget 2019 for Hvidovrebo"),
     "/referater/2018-05-29/rettelser/": (1, "Rettelser"),
     "/referater/rettelser/": (1, "Rettelser"),
+    "/referater/soeg/?q=budget": (1, "<mark>Budget</mark> 2019 for Hvidovrebo"),
 }
 DECLINED = "statistik=-1"
 
@@ -150,15 +154,43 @@ def test_pages_of_different_addresses_are_kept_apart(meeting, make_meeting):
     assertNotContains(again, "side=1")
 
 
-def test_search_results_and_files_are_never_kept(meeting, pdf_file):
+def test_files_are_never_kept(meeting, pdf_file):
     meeting.minutes_pdf = pdf_file("Referat af mødet.")
     meeting.save()
     visitor = returning_visitor()
     for _ in range(2):
-        assert rendered(visitor.get("/referater/soeg/?q=helhedsplan"))
         pdf = visitor.get("/referater/2018-05-29/referat.pdf")
         assert pdf["Content-Type"] == "application/pdf"
     assert not [key for key in caches["fragments"]._cache if ":page:" in key]
+
+
+def test_a_repeated_search_is_served_from_the_cache_until_the_archive_changes(meeting):
+    url = "/referater/soeg/?q=budget&sortering=dato"
+    returning_visitor().get(url)
+
+    kept = returning_visitor().get(url)
+    assert not rendered(kept)
+    assertContains(kept, "<mark>Budget</mark> 2019 for Hvidovrebo")
+    assert rendered(returning_visitor().get("/referater/soeg/?q=budget&side=1"))
+
+    item = meeting.items.get(number=2)
+    item.title = "Regnskab 2019 for Hvidovrebo"
+    item.save()
+    changed = returning_visitor().get(url)
+    assert rendered(changed)
+    assertNotContains(changed, "<mark>Budget</mark>")
+
+
+def test_rebuilding_the_search_table_forgets_kept_searches(meeting):
+    url = "/referater/soeg/?q=regnskab"
+    assertNotContains(returning_visitor().get(url), "<mark>Regnskab</mark>")
+    # update() sends no signals: neither the search table nor the archive's version moves.
+    meeting.items.filter(number=2).update(title="Regnskab 2019 for Hvidovrebo")
+    assertNotContains(returning_visitor().get(url), "<mark>Regnskab</mark>")
+
+    call_command("reindex_search", stdout=io.StringIO())
+
+    assertContains(returning_visitor().get(url), "<mark>Regnskab</mark> 2019")
 
 
 def test_a_page_that_is_not_there_is_never_kept(meeting, make_meeting):
