@@ -189,9 +189,9 @@ else:
 # the page cache off (every page is rendered, as for logged-in clerks).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 # How long the archive's freshness (the latest change and number of meetings, which key every
-# list page, feed and kept page) is kept before it is counted anew; a clerk's change forgets it
-# at once. Without Redis another worker process sees a change up to this much later; 0 counts
-# on every request.
+# list page, feed and kept page, and under which the meeting a date shows is kept) is kept before
+# it is counted anew; a clerk's change forgets it at once. Without Redis another worker process
+# sees a change up to this much later; 0 counts (and looks up each meeting) on every request.
 ARCHIVE_FRESHNESS_SECONDS = int(os.environ.get("ARCHIVE_FRESHNESS_SECONDS", "2"))
 
 # django-axes first: it refuses a locked-out login before the password is even checked.

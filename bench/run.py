@@ -8,6 +8,12 @@ same machine in the same run, so that the numbers mean something on any machine:
 stack. Every page is reported as req/s, p50, p95 and p99, and as a share of that floor; a static
 file and `/healthz` are measured too, for reference.
 
+The workers share one cache as production's do (Redis, `REDIS_URL`): when Debian's `redis-server`
+is on the machine the bench starts one of its own on a free loopback port, keeping nothing on disk,
+and stops it afterwards. Without it, or with `--no-redis`, each worker keeps its own pages in its
+own memory (the site without `REDIS_URL`), and a page kept by one worker is rendered again by the
+other. The summary line and the JSON say which cache was used.
+
 Without `--meetings` the database is filled by `loaddemo` (46 meetings) and the run fails when a
 page falls below `--min-ratio` of the floor or answers with errors. With `--meetings N` a whole
 archive of N meetings is built first (`bench/archive.py`; into an empty database, PostgreSQL for
@@ -75,6 +81,46 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def start_redis(workdir):
+    """A redis-server of the bench's own on a free loopback port, keeping nothing on disk; its URL
+    once it answers."""
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            shutil.which("redis-server"),
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(workdir),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return process, f"redis://127.0.0.1:{port}/0"
+        except OSError:
+            if process.poll() is not None:
+                break
+            time.sleep(0.05)
+    stop(process)
+    raise SystemExit(f"redis-server did not come up on port {port}")
+
+
+def stop(process):
+    if process is not None and process.poll() is None:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def manage(env, *args):
@@ -279,6 +325,11 @@ def main():
         "--fail-on-targets", action="store_true", help="fail when a target of issue 12 is not met"
     )
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument(
+        "--no-redis",
+        action="store_true",
+        help="each worker keeps pages in its own memory, as the site does without REDIS_URL",
+    )
     args = parser.parse_args()
 
     if not shutil.which("wrk"):
@@ -299,6 +350,15 @@ def main():
         "PYTHONPATH": str(ROOT),
     }
     env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
+    # The site's cache is whatever REDIS_URL says: the bench's own Redis, or each process's memory.
+    env.pop("REDIS_URL", None)
+    shared = not args.no_redis and shutil.which("redis-server") is not None
+    if shared:
+        cache = "redis, shared by the workers"
+    elif args.no_redis:
+        cache = "local memory, per worker (--no-redis)"
+    else:
+        cache = "local memory, per worker (redis-server is not installed)"
     database = env["DATABASE_URL"].split(":")[0]
     manage(env, "migrate", "--no-input", "-v0")
     build_seconds = None
@@ -313,29 +373,32 @@ def main():
         manage(env, "loaddemo")
     manage(env, "collectstatic", "--no-input", "-v0")
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "almenbolig.wsgi",
-            "--config",
-            "gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--access-logfile",
-            "/dev/null",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-    )
+    redis = server = None
     results = []
     try:
+        if shared:
+            redis, env["REDIS_URL"] = start_redis(workdir)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen(
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "almenbolig.wsgi",
+                "--config",
+                "gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(args.workers),
+                "--access-logfile",
+                "/dev/null",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
         wait_until_up(base)
         stylesheet = links(base, "/", r"/static/css/site\.[0-9a-f]+\.css")[0]
         years = links(base, "/referater/", r"/referater/\d{4}/")
@@ -370,7 +433,9 @@ def main():
             ("search, 1 client, query mix", queries, 1, DECLINED),
             ("search under load, query mix", queries, c, DECLINED),
         ]
-        # Warm each page once (each worker's first render is not the steady state); searches
+        # Warm each page once (a first render is not the steady state): with the shared cache a
+        # page kept by one worker is served by both, so once is enough. Without it (--no-redis)
+        # the other worker renders its own copy during the row, as such a site would. Searches
         # only the first, since every query of the mix is meant to be new to the site.
         for _name, path, _connections, cookie in rows:
             for one in [path] if isinstance(path, str) or path is queries else path:
@@ -402,8 +467,8 @@ def main():
             }
         )
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop(server)
+        stop(redis)
         shutil.rmtree(workdir, ignore_errors=True)
 
     floor = results[0]["rps"]
@@ -412,7 +477,7 @@ def main():
         if row["name"] == "kalender.ics":
             row["bytes"] = calendar_size
         row["targets"] = judge(row) if args.meetings else []
-    return report(results, args, database, build_seconds, len(queries), calendar_size)
+    return report(results, args, database, cache, build_seconds, len(queries), calendar_size)
 
 
 def ms(value):
@@ -430,7 +495,7 @@ def describe(row):
     return ", ".join(parts)
 
 
-def report(results, args, database, build_seconds, query_count, calendar_size):
+def report(results, args, database, cache, build_seconds, query_count, calendar_size):
     print(
         "\n| page | req/s | p50 ms | p95 ms | p99 ms | share of the floor | errors | "
         "target |\n| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |"
@@ -455,7 +520,7 @@ def report(results, args, database, build_seconds, query_count, calendar_size):
     print(
         f"\ndatabase: {database}, meetings: {args.meetings or 'demo'}"
         f"{f' (built in {build_seconds} s)' if build_seconds else ''}, gunicorn workers: "
-        f"{args.workers}, wrk: {args.threads} threads, {args.seconds}s per row, "
+        f"{args.workers}, cache: {cache}, wrk: {args.threads} threads, {args.seconds}s per row, "
         f"{query_count} distinct searches, {size}"
     )
     if args.json:
@@ -466,6 +531,7 @@ def report(results, args, database, build_seconds, query_count, calendar_size):
                     "meetings": args.meetings,
                     "build_seconds": build_seconds,
                     "workers": args.workers,
+                    "cache": cache,
                     "seconds": args.seconds,
                     "threads": args.threads,
                     "searches": query_count,

@@ -11,7 +11,9 @@ Two versions name what a page shows:
   change the lists too), the day, and the release of the code. It is also the key under which
   rendered lists and the rendered feed are kept in the "fragments" cache.
 - the meeting's own `updated_at`, which signals move forward whenever one of its items,
-  attachments or participants is saved (`minutes.signals`).
+  attachments or participants is saved (`minutes.signals`). Which meeting a date shows, and its
+  `updated_at`, is itself kept under the archive's version (`meeting_freshness`), which moves
+  with every change to any meeting: a kept meeting page costs no query.
 
 Every ETag also carries the release (`settings.RELEASE`), so a new release of the templates is
 never answered with a stale copy, and what the cookie bar shows (the banner, the confirmation of
@@ -123,10 +125,40 @@ def archive_last_modified(request, *args, **kwargs):
     return _archive_freshness(request)[0] if _anonymous(request) else None
 
 
+# A meeting's freshness, (pk, updated_at) of the published meeting on a date or None, is kept in
+# the shared cache under the archive's version: any change to any meeting moves that version (its
+# latest change or its count), so a kept answer is never asked again after a change, and no
+# second scheme of forgetting is needed. A kept page then costs no query at all. It is kept as
+# long as a page is, and with the archive's freshness counted on every request
+# (`ARCHIVE_FRESHNESS_SECONDS` = 0) it is looked up on every request too.
+_NOT_KEPT = object()
+
+
+def meeting_freshness(request, date):
+    """(pk, updated_at) of the published meeting on `date`, or None: kept, or one lookup."""
+    if not settings.ARCHIVE_FRESHNESS_SECONDS:
+        return _lookup_meeting_freshness(date)
+    cache = caches["fragments"]
+    key = f"minutes:meeting-freshness:{date}:{archive_version(request)}"
+    # None (no published meeting on that date: a 404 or a redirect) is kept too, and told apart
+    # from an answer not kept.
+    found = cache.get(key, _NOT_KEPT)
+    if found is _NOT_KEPT:
+        found = _lookup_meeting_freshness(date)
+        seconds = max(settings.PAGE_CACHE_SECONDS, settings.ARCHIVE_FRESHNESS_SECONDS)
+        cache.set(key, found, seconds)
+    return found
+
+
+def _lookup_meeting_freshness(date):
+    found = Meeting.objects.published().for_date(date).order_by("committee_id")
+    return found.values_list("pk", "updated_at").first()
+
+
 def _meeting_freshness(request, date):
+    """The meeting's freshness, looked up once per request however often asked."""
     if not hasattr(request, "_minutes_meeting_freshness"):
-        found = Meeting.objects.published().for_date(date).order_by("committee_id")
-        request._minutes_meeting_freshness = found.values_list("pk", "updated_at").first()
+        request._minutes_meeting_freshness = meeting_freshness(request, date)
     return request._minutes_meeting_freshness
 
 

@@ -4,9 +4,12 @@ for a moment, and forgotten the moment a clerk changes anything."""
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from pytest_django.asserts import assertContains
 
 from minutes.models import AgendaItem, Meeting
+from tests.support.servers import use_redis
 
 ARCHIVE = "/referater/"
 
@@ -74,3 +77,100 @@ def test_a_deleted_or_unpublished_meeting_goes_at_once(client, kept, make_meetin
     meeting.is_published = False
     meeting.save()
     assert "/referater/2018-05-29/" not in client.get(ARCHIVE).content.decode()
+
+
+# A meeting's page: which meeting its date shows, and when that meeting last changed, is kept under
+# the archive's version, so a kept page costs no query at all while nothing changes.
+
+MEETING = "/referater/2018-05-29/"
+
+
+@pytest.fixture(params=["local memory", "redis"])
+def kept_in(request, kept, settings):
+    """Kept in each process's own memory, or in Redis as production keeps it (where a kept None
+    must still be told apart from nothing kept)."""
+    if request.param == "redis":
+        use_redis(settings, request.getfixturevalue("redis_server").url)
+    return request.param
+
+
+def returning_visitor():
+    """A browser that refused statistics earlier: no banner, nothing counted."""
+    client = Client()
+    client.cookies["cookie_consent"] = "statistik=-1"
+    return client
+
+
+def test_a_kept_meeting_page_costs_no_query(kept_in, make_meeting, django_assert_num_queries):
+    make_meeting("2018-05-29", items=[{"title": "Helhedsplan for Avedøre Stationsby"}])
+    first = returning_visitor()
+    first.get(MEETING)
+    first.get(MEETING)  # the consent's cookie groups are in the cache from here on
+
+    with django_assert_num_queries(0):
+        page = returning_visitor().get(MEETING)
+
+    assert not page.templates
+    assertContains(page, "Helhedsplan for Avedøre Stationsby")
+
+
+def test_a_kept_meeting_answers_304_without_a_query(kept, make_meeting, django_assert_num_queries):
+    make_meeting("2018-05-29")
+    visitor = returning_visitor()
+    etag = visitor.get(MEETING)["ETag"]
+    visitor.get(MEETING)
+
+    with django_assert_num_queries(0):
+        again = visitor.get(MEETING, headers={"if-none-match": etag})
+
+    assert again.status_code == 304
+
+
+def test_an_edited_meeting_shows_at_once(kept, make_meeting):
+    meeting = make_meeting("2018-05-29", items=[{"title": "Budget 2019"}])
+    visitor = returning_visitor()
+    etag = visitor.get(MEETING)["ETag"]
+    assert not returning_visitor().get(MEETING).templates
+
+    item = AgendaItem.objects.get(meeting=meeting)
+    item.title = "Budget 2019 for boligorganisationerne"
+    item.save()
+
+    changed = visitor.get(MEETING, headers={"if-none-match": etag})
+    assert changed.status_code == 200
+    assert changed.templates
+    assertContains(changed, "Budget 2019 for boligorganisationerne")
+    assert changed["ETag"] != etag
+
+
+def test_an_unpublished_meeting_goes_at_once(kept, make_meeting):
+    meeting = make_meeting("2018-05-29")
+    returning_visitor().get(MEETING)
+    assert returning_visitor().get(MEETING).status_code == 200
+
+    meeting.is_published = False
+    meeting.save()
+
+    assert returning_visitor().get(MEETING).status_code == 404
+
+
+def test_a_date_without_a_meeting_is_kept_as_such_until_one_is_published(kept_in, make_meeting):
+    make_meeting("2018-06-26")
+    unpublished = make_meeting("2018-05-29", published=False, items=[{"title": "Budget 2019"}])
+    for _ in range(2):
+        assert returning_visitor().get(MEETING).status_code == 404
+    with CaptureQueriesContext(connection) as captured:
+        assert returning_visitor().get(MEETING).status_code == 404
+    # Only the view itself still asks, to say 404: for the meeting, then for an old date that now
+    # points elsewhere (find_meeting). The validators no longer do.
+    assert [q["sql"].split(" FROM ")[1].split()[0] for q in captured] == [
+        '"minutes_meeting"',
+        '"minutes_meetingredirect"',
+    ]
+
+    unpublished.publish()
+    unpublished.save()
+
+    page = returning_visitor().get(MEETING)
+    assert page.status_code == 200
+    assertContains(page, "Budget 2019")

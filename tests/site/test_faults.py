@@ -92,6 +92,16 @@ def test_pages_are_cached_in_redis_when_it_runs(shared_cache, meeting):
     assert any(b"cookie_consent_cache" in key for key in keys)
 
 
+def test_one_redis_client_serves_every_call_of_a_process(shared_cache, meeting):
+    """Setting up a redis-py client costs more than the GET itself: it is made once per pool."""
+    client = caches["fragments"]._cache.get_client()
+    warm([Client()])
+
+    assert caches["fragments"]._cache.get_client() is client
+    assert caches["fragments"]._cache.get_client(write=True) is client
+    assert any(key.startswith(b"fragments:1:page:") for key in client.keys("*"))
+
+
 def test_every_public_page_answers_200_within_a_second_while_redis_is_stopped(
     shared_cache, meeting, caplog
 ):
