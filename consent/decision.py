@@ -17,7 +17,7 @@ back is therefore never counted.
 
 from datetime import datetime
 
-from cookie_consent.cache import get_cookie_group
+from cookie_consent.cache import all_cookie_groups
 from cookie_consent.conf import settings
 from cookie_consent.util import get_cookie_dict_from_request, get_cookie_value_from_request
 from django.utils import timezone
@@ -29,6 +29,21 @@ TOLD_COOKIE = "cookie_banner_vist"
 ACCEPTED = "accepted"
 DECLINED = "declined"
 UNDECIDED = "undecided"
+
+
+def cookie_groups(request):
+    """
+    django-cookie-consent's declared cookie groups {varname: group}, asked of its cache once per
+    request.
+
+    The library asks its cache on every call, and a request reads the groups up to four times
+    (the decision, the banner, the cleaning of cookies); with Redis each read is a round trip and
+    an unpickling of every group with its cookies, which cost more than some whole pages.
+    """
+    groups = getattr(request, "_cookie_consent_groups", None)
+    if groups is None:
+        groups = request._cookie_consent_groups = all_cookie_groups()
+    return groups
 
 
 def _moment(value):
@@ -55,7 +70,7 @@ def explicit_choice(request, varname):
     accepted_at = _moment(get_cookie_dict_from_request(request)[varname])
     if accepted_at is None or accepted_at > timezone.now():
         return None
-    group = get_cookie_group(varname)
+    group = cookie_groups(request).get(varname)
     current = _moment(group.get_version()) if group is not None else None
     if current is not None and accepted_at < current:
         return None
@@ -72,7 +87,7 @@ def told_version(request):
     The version of the statistics declaration the banner has shown this visitor, if it is the
     current one; else "" (never told, or told about a declaration that has since changed).
     """
-    group = get_cookie_group(STATISTICS_GROUP)
+    group = cookie_groups(request).get(STATISTICS_GROUP)
     current = group.get_version() if group is not None else ""
     return current if current and request.COOKIES.get(TOLD_COOKIE) == current else ""
 
@@ -96,7 +111,7 @@ class Consent:
         """Read the decision from django-cookie-consent's cookie; no database query once cached."""
         return cls(
             explicit_choice(request, STATISTICS_GROUP),
-            statistics_declared=get_cookie_group(STATISTICS_GROUP) is not None,
+            statistics_declared=STATISTICS_GROUP in cookie_groups(request),
             told=bool(told_version(request)),
         )
 

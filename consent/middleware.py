@@ -1,10 +1,16 @@
-from cookie_consent.cache import all_cookie_groups, get_cookie_group
 from cookie_consent.conf import settings
 from cookie_consent.middleware import CleanCookiesMiddleware
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 
-from .decision import STATISTICS_GROUP, TOLD_COOKIE, Consent, allowed, explicit_choice
+from .decision import (
+    STATISTICS_GROUP,
+    TOLD_COOKIE,
+    Consent,
+    allowed,
+    cookie_groups,
+    explicit_choice,
+)
 
 
 class ConsentMiddleware(CleanCookiesMiddleware):
@@ -30,7 +36,7 @@ class ConsentMiddleware(CleanCookiesMiddleware):
             # The page shows the banner or not by the consent cookie.
             patch_vary_headers(response, ["Cookie"])
         if read and request.consent.tells_now:
-            remember_told(response)
+            remember_told(request, response)
         return response
 
     def process_response(self, request, response):
@@ -46,7 +52,7 @@ class ConsentMiddleware(CleanCookiesMiddleware):
         if not request.COOKIES:
             # Nothing to delete; spares new visitors and bots even the cached cookie groups.
             return response
-        for group in all_cookie_groups().values():
+        for group in cookie_groups(request).values():
             sent = [
                 cookie
                 for cookie in group.cookie_set.all()
@@ -58,7 +64,7 @@ class ConsentMiddleware(CleanCookiesMiddleware):
         return response
 
 
-def remember_told(response):
+def remember_told(request, response):
     """
     Note in a necessary cookie that this visitor has now seen the banner about the current
     declaration, so that silence can count as acceptance from the next page on. A session
@@ -66,7 +72,7 @@ def remember_told(response):
     """
     response.set_cookie(
         TOLD_COOKIE,
-        get_cookie_group(STATISTICS_GROUP).get_version(),
+        cookie_groups(request)[STATISTICS_GROUP].get_version(),
         path="/",
         secure=settings.COOKIE_CONSENT_SECURE,
         httponly=True,
