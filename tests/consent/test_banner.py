@@ -1,3 +1,5 @@
+from unittest import mock
+
 import pytest
 from django.template.loader import render_to_string
 from django.test import RequestFactory
@@ -133,3 +135,19 @@ def test_a_page_without_the_banner_varies_by_cookie_too(accepted):
 
     assert banner(page) is None
     assert "Cookie" in page.headers["Vary"]
+
+
+def test_a_page_reads_the_declared_cookie_groups_once(visitor, settings):
+    """The decision, the banner, the told cookie and the cleaning of cookies all read the groups;
+    with Redis every read of the library's cache is a round trip."""
+    import cookie_consent.cache
+
+    settings.PAGE_CACHE_SECONDS = 0
+    visitor.set_cookie("andet", "x")  # a cookie sent, so the cleaning looks at every group
+    library = cookie_consent.cache
+    with mock.patch.object(library, "_get_cache", wraps=library._get_cache) as read:
+        page = visitor.get("/")
+
+    assert banner(page) is not None
+    assert "cookie_banner_vist=" in " ".join(page.headers.getall("Set-Cookie"))
+    assert read.call_count == 1
