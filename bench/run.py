@@ -23,8 +23,11 @@ the run only with `--fail-on-targets`.
 Pages are loaded as a returning visitor who refused statistics (the page's own cost); the
 committee page once more as new silent visitors, each one counted under the site's policy (silence
 is acceptance, once the banner has told them). Search cycles through many distinct queries
-(common words, rare words, phrases, no hits) with one client and under load, and a mixed run
-searches with 16 connections while others read the committee page.
+(common words, rare words, phrases, no hits): with one client and under load, each search asked
+for the first time (the mix narrowed by type or sorted by date, so nothing has kept it: what
+searching costs); and the plain mix under load, whose searches repeat as people's do and are then
+served from the cache. A mixed run searches with 16 connections, each search new (narrowed by
+year), while others read the committee page.
 
     make bench                      # SQLite, the demo meetings
     DATABASE_URL=postgres://root@127.0.0.1:5432/almenbolig_bench make bench \\
@@ -34,6 +37,7 @@ searches with 16 connections while others read the committee page.
 import argparse
 import json
 import os
+import random
 import re
 import shutil
 import socket
@@ -43,6 +47,7 @@ import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -66,7 +71,7 @@ TARGETS = {
     "meeting": PAGE,
     "meetings, 200 different": PAGE,
     "committee page, new silent visitors (counted)": [("≥ 0.3 of the floor", "ratio", 0.3)],
-    "search, 1 client, query mix": [("p95 ≤ 50 ms", "p95_ms", 50)],
+    "search, 1 client, each search new": [("p95 ≤ 50 ms", "p95_ms", 50)],
     "search under load, query mix": [("≥ 0.1 of the floor", "ratio", 0.1)],
     "RSS feed": PAGE,
     "kalender.ics": [("≥ 0.5 of the floor", "ratio", 0.5), ("≤ 200 KB", "bytes", 200 * 1024)],
@@ -232,6 +237,7 @@ def start_load(base, paths, seconds, connections, threads, cookie=DECLINED, work
         listing = Path(tempfile.mkstemp(prefix="paths-", suffix=".txt", dir=workdir)[1])
         listing.write_text("\n".join(paths) + "\n")
         env["BENCH_PATHS"] = str(listing)
+    env["BENCH_THREADS"] = str(min(threads, connections))
     headers = ["-H", f"Cookie: {cookie}"] if cookie else []
     command = [
         "wrk",
@@ -288,6 +294,16 @@ def search_queries(meetings):
         *(f"flødebolle{n}" for n in range(5)),
     ]
     return [f"/referater/soeg/?q={urllib.request.quote(q)}" for q in dict.fromkeys(queries)]
+
+
+def new_searches(queries, variations):
+    """The same searches narrowed or sorted otherwise: pages of results that no other row asks
+    for, in a fixed shuffled order (searches that nothing has kept yet)."""
+    variants = [
+        f"{query}&{urllib.parse.urlencode(params)}" for query in queries for params in variations
+    ]
+    random.Random(12).shuffle(variants)
+    return variants
 
 
 def judge(row):
@@ -412,6 +428,20 @@ def main():
         calendar_size = len(fetch(base, "/referater/kalender.ics")[0])
         counted = told_cookie(base)
         queries = search_queries(args.meetings or 0)
+        # Every request of the single client's row and of the first row under load is a search
+        # asked for the first time: what searching costs. The query mix under load repeats its
+        # searches, as people's searches repeat, and is served from the cache once asked.
+        fresh = new_searches(
+            queries,
+            [
+                {"sortering": "dato"},
+                *({"type": kind} for kind in ("punkt", "bilag", "pdf")),
+                *({"type": kind, "sortering": "dato"} for kind in ("punkt", "bilag", "pdf")),
+            ],
+        )
+        fresh_alone, fresh_loaded = fresh[: len(fresh) // 2], fresh[len(fresh) // 2 :]
+        # The mixed run's searches are new too: by year, which no other row narrows to.
+        by_year = new_searches(queries, [{"aar": y.strip("/").split("/")[-1]} for y in years[:8]])
         c, t, s = args.connections, args.threads, args.seconds
         rows = [
             ("floor: the meeting page's HTML from a bare view", FLOOR, c, DECLINED),
@@ -430,7 +460,8 @@ def main():
             ("kalender.ics", "/referater/kalender.ics", c, None),
             ("one meeting's .ics", f"{meeting}kalender.ics", c, None),
             # Last: a slow search leaves work behind at gunicorn and in the database.
-            ("search, 1 client, query mix", queries, 1, DECLINED),
+            ("search, 1 client, each search new", fresh_alone, 1, DECLINED),
+            ("search under load, each search new", fresh_loaded, c, DECLINED),
             ("search under load, query mix", queries, c, DECLINED),
         ]
         # Warm each page once (a first render is not the steady state): with the shared cache a
@@ -438,6 +469,8 @@ def main():
         # the other worker renders its own copy during the row, as such a site would. Searches
         # only the first, since every query of the mix is meant to be new to the site.
         for _name, path, _connections, cookie in rows:
+            if path is fresh_alone or path is fresh_loaded:
+                continue
             for one in [path] if isinstance(path, str) or path is queries else path:
                 try:
                     fetch(base, one if isinstance(one, str) else one[0], cookie)
@@ -452,7 +485,7 @@ def main():
 
         # 16 connections search while 4 readers read the committee page, at the same time.
         settle(base)
-        searching = start_load(base, queries, s * 2, 16, t, DECLINED, workdir)
+        searching = start_load(base, by_year, s * 2, 16, t, DECLINED, workdir)
         read = probe(base, "/", s * 2, 4)
         searched = parse(searching)
         results.append(
@@ -461,7 +494,7 @@ def main():
         results.append(
             {
                 "name": "mixed: the 16 searching",
-                "path": f"{len(queries)} searches",
+                "path": f"{len(by_year)} searches, each new",
                 "connections": 16,
                 **searched,
             }

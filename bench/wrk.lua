@@ -14,9 +14,16 @@ if file and file ~= "" then
 end
 
 local thread_count = 0
+-- Each thread starts its own share of the list further on, so that threads cycling through
+-- distinct searches do not ask the same one (and find it kept) while the list lasts.
+local threads = tonumber(os.getenv("BENCH_THREADS") or "1")
 
 function setup(thread)
-  thread:set("offset", thread_count * 7919)
+  if paths then
+    thread:set("offset", thread_count * math.floor(#paths / threads))
+  else
+    thread:set("offset", 0)
+  end
   thread_count = thread_count + 1
 end
 

@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from minutes.models import AgendaItem, Meeting, SearchEntry
 
@@ -54,3 +55,16 @@ def test_reindex_leaves_unpublished_meetings_and_closed_items_out(make_meeting):
     assert not SearchEntry.objects.filter(meeting=unpublished).exists()
     assert not SearchEntry.objects.filter(body__contains="Hemmelig beslutning").exists()
     assert "1 offentliggjort møde," in output
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's own compression (14 and later)"
+)
+def test_the_search_table_compresses_its_vectors_with_lz4_where_postgresql_can():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attcompression FROM pg_attribute "
+            "WHERE attrelid = 'minutes_searchentry'::regclass AND attname IN ('document', 'body')"
+        )
+        compression = dict(cursor.fetchall())
+    assert compression == {"document": "l", "body": "l"}
