@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.cache import cache
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -30,6 +30,35 @@ class CommitteeManager(models.Manager):
 
     def forget_current(self):
         cache.delete(self.cache_key())
+
+    FRESHNESS_KEY = "committee:freshness"
+
+    def freshness(self):
+        """
+        When any committee's own content (name, history, mandate, members) last changed.
+
+        Every committee page asks it (for its validators and its key in the page cache), so it
+        is kept in the shared cache for `ARCHIVE_FRESHNESS_SECONDS`, as the archive's freshness
+        is, and forgotten at once on every change (`forget_freshness`, from `committee.signals`).
+        Without a shared cache another process sees a change up to that much later; 0 asks the
+        database on every request.
+        """
+        seconds = settings.ARCHIVE_FRESHNESS_SECONDS
+        if seconds:
+            # Kept in a tuple: a site with no committee yet keeps None, not a miss.
+            found = cache.get(self.FRESHNESS_KEY)
+            if found is not None:
+                return found[0]
+        latest = self.aggregate(latest=models.Max("updated_at"))["latest"]
+        if seconds:
+            cache.set(self.FRESHNESS_KEY, (latest,), seconds)
+        return latest
+
+    def forget_freshness(self):
+        """A committee changed: forget its freshness now, and once more after the commit (a
+        request in between would otherwise keep what it read before the change)."""
+        cache.delete(self.FRESHNESS_KEY)
+        transaction.on_commit(lambda: cache.delete(self.FRESHNESS_KEY))
 
 
 class Committee(models.Model):

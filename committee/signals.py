@@ -15,6 +15,7 @@ from .models import Committee, Member, Task
 @receiver(post_delete, sender=Committee, dispatch_uid="committee_deleted")
 def forget_current_committee(sender, **kwargs):
     Committee.objects.forget_current()
+    Committee.objects.forget_freshness()
 
 
 @receiver(post_save, sender=Task, dispatch_uid="committee_task_saved")
@@ -26,3 +27,4 @@ def mark_committee_changed(sender, instance, raw=False, **kwargs):
         # Loading a fixture: the committee's own row says when it last changed.
         return
     Committee.objects.filter(pk=instance.committee_id).update(updated_at=timezone.now())
+    Committee.objects.forget_freshness()

@@ -35,7 +35,6 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import condition, require_safe
@@ -178,11 +177,10 @@ def meeting_last_modified(request, date, **kwargs):
 
 
 def _committee_freshness(request):
-    """When the committee page's own content (name, history, mandate, members) last changed:
-    one query, from the database, so that every process sees a clerk's change at once."""
+    """When the committee page's own content (name, history, mandate, members) last changed,
+    looked up once per request (kept briefly in the cache, `CommitteeManager.freshness`)."""
     if not hasattr(request, "_committee_freshness"):
-        found = Committee.objects.aggregate(latest=Max("updated_at"))
-        request._committee_freshness = found["latest"]
+        request._committee_freshness = Committee.objects.freshness()
     return request._committee_freshness
 
 

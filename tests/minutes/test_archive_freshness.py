@@ -174,3 +174,29 @@ def test_a_date_without_a_meeting_is_kept_as_such_until_one_is_published(kept_in
     page = returning_visitor().get(MEETING)
     assert page.status_code == 200
     assertContains(page, "Budget 2019")
+
+
+# The committee page: its own content's freshness is kept the same way -----------------------
+
+
+def test_a_kept_committee_page_costs_no_query(kept_in, committee, django_assert_num_queries):
+    first = returning_visitor()
+    first.get("/")
+    first.get("/")  # the consent's cookie groups are in the cache from here on
+
+    with django_assert_num_queries(0):
+        page = returning_visitor().get("/")
+
+    assert not page.templates
+    assertContains(page, "Udvalgets opgaver")
+
+
+def test_a_new_member_and_a_changed_history_show_at_once(kept_in, committee):
+    returning_visitor().get("/")
+
+    committee.members.create(name="Mette Frederiksen-Hansen", party="A")
+    assertContains(returning_visitor().get("/"), "Mette Frederiksen-Hansen")
+
+    committee.history = "Udvalget blev nedsat i en ny form."
+    committee.save()
+    assertContains(returning_visitor().get("/"), "Udvalget blev nedsat i en ny form.")
