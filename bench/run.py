@@ -23,11 +23,11 @@ the run only with `--fail-on-targets`.
 Pages are loaded as a returning visitor who refused statistics (the page's own cost); the
 committee page once more as new silent visitors, each one counted under the site's policy (silence
 is acceptance, once the banner has told them). Search cycles through many distinct queries
-(common words, rare words, phrases, no hits): with one client and under load, each search asked
-for the first time (the mix narrowed by type or sorted by date, so nothing has kept it: what
-searching costs); and the plain mix under load, whose searches repeat as people's do and are then
-served from the cache. A mixed run searches with 16 connections, each search new (narrowed by
-year), while others read the committee page.
+(common words, rare words, phrases, no hits): one client asks each of them once, in turn, each
+for the first time (what a search costs); under load, searches nothing has kept yet (the mix
+narrowed by type or sorted by date); and the plain mix under load, whose searches repeat as
+people's do and are then served from the cache. A mixed run searches with 16 connections, each
+search new (narrowed by year), while others read the committee page.
 
     make bench                      # SQLite, the demo meetings
     DATABASE_URL=postgres://root@127.0.0.1:5432/almenbolig_bench make bench \\
@@ -71,7 +71,7 @@ TARGETS = {
     "meeting": PAGE,
     "meetings, 200 different": PAGE,
     "committee page, new silent visitors (counted)": [("≥ 0.3 of the floor", "ratio", 0.3)],
-    "search, 1 client, each search new": [("p95 ≤ 50 ms", "p95_ms", 50)],
+    "search, 1 client, the mix once": [("p95 ≤ 50 ms", "p95_ms", 50)],
     "search under load, query mix": [("≥ 0.1 of the floor", "ratio", 0.1)],
     "RSS feed": PAGE,
     "kalender.ics": [("≥ 0.5 of the floor", "ratio", 0.5), ("≤ 200 KB", "bytes", 200 * 1024)],
@@ -188,7 +188,30 @@ def probe(base_url, path, seconds, clients, cookie=DECLINED):
         thread.start()
     for thread in threads:
         thread.join()
+    return summary(latencies, timeouts, errors, seconds)
+
+
+def each_once(base_url, paths, cookie=DECLINED):
+    """One client asking each path once, in order, each waiting for the answer before the next:
+    every search of the mix exactly once, as a visitor would meet it for the first time."""
+    limit = float(TIMEOUT.rstrip("s"))
+    latencies, timeouts, errors = [], [], []
+    began = time.monotonic()
+    for path in paths:
+        started = time.monotonic()
+        try:
+            fetch(base_url, path, cookie, timeout=limit)
+            latencies.append((time.monotonic() - started) * 1000)
+        except urllib.error.HTTPError as error:
+            errors.append(error.code)
+        except OSError:
+            timeouts.append(started)
+    return summary(latencies, timeouts, errors, time.monotonic() - began)
+
+
+def summary(latencies, timeouts, errors, seconds):
     # An unanswered request took at least TIMEOUT: it counts in the percentiles as that.
+    limit = float(TIMEOUT.rstrip("s"))
     ordered = sorted(latencies + [limit * 1000] * len(timeouts))
 
     def percentile(share):
@@ -439,9 +462,8 @@ def main():
                 *({"type": kind, "sortering": "dato"} for kind in ("punkt", "bilag", "pdf")),
             ],
         )
-        fresh_alone, fresh_loaded = fresh[: len(fresh) // 2], fresh[len(fresh) // 2 :]
         # The mixed run's searches are new too: by year, which no other row narrows to.
-        by_year = new_searches(queries, [{"aar": y.strip("/").split("/")[-1]} for y in years[:8]])
+        by_year = new_searches(queries, [{"aar": y.strip("/").split("/")[-1]} for y in years[1:9]])
         c, t, s = args.connections, args.threads, args.seconds
         rows = [
             ("floor: the meeting page's HTML from a bare view", FLOOR, c, DECLINED),
@@ -460,25 +482,36 @@ def main():
             ("kalender.ics", "/referater/kalender.ics", c, None),
             ("one meeting's .ics", f"{meeting}kalender.ics", c, None),
             # Last: a slow search leaves work behind at gunicorn and in the database.
-            ("search, 1 client, each search new", fresh_alone, 1, DECLINED),
-            ("search under load, each search new", fresh_loaded, c, DECLINED),
+            # The issue's single client: each of the mix's searches once, in turn, each new.
+            ("search, 1 client, the mix once", queries, 1, DECLINED),
+            ("search under load, each search new", fresh, c, DECLINED),
             ("search under load, query mix", queries, c, DECLINED),
         ]
         # Warm each page once (a first render is not the steady state): with the shared cache a
         # page kept by one worker is served by both, so once is enough. Without it (--no-redis)
         # the other worker renders its own copy during the row, as such a site would. Searches
-        # only the first, since every query of the mix is meant to be new to the site.
+        # are warmed with searches no row asks (the mix's, narrowed by type and year), several,
+        # so that each worker has rendered results once: every search of the rows is new.
+        year_numbers = [y.strip("/").split("/")[-1] for y in years]
+        warming = [
+            f"{query}&type=punkt&aar={year_numbers[0]}" for query in queries[: args.workers * 3]
+        ]
         for _name, path, _connections, cookie in rows:
-            if path is fresh_alone or path is fresh_loaded:
+            if path is fresh or path is queries:
                 continue
-            for one in [path] if isinstance(path, str) or path is queries else path:
+            for one in [path] if isinstance(path, str) else path:
                 try:
-                    fetch(base, one if isinstance(one, str) else one[0], cookie)
+                    fetch(base, one, cookie)
                 except OSError as error:
-                    print(f"  warming {one if isinstance(one, str) else one[0]}: {error}")
+                    print(f"  warming {one}: {error}")
+        for one in warming:
+            fetch(base, one)
         for name, path, connections, cookie in rows:
             settle(base)
-            measured = load(base, path, s, connections, t, cookie, workdir)
+            if path is queries and connections == 1:
+                measured = each_once(base, path, cookie)
+            else:
+                measured = load(base, path, s, connections, t, cookie, workdir)
             shown = path if isinstance(path, str) else f"{len(path)} paths, e.g. {path[0]}"
             results.append({"name": name, "path": shown, "connections": connections, **measured})
             print(f"  {name}: {measured['rps']:.0f} req/s", flush=True)
