@@ -52,6 +52,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Run as a script: the project's packages (bench, tests.support) from the checkout.
+sys.path.insert(0, str(ROOT))
 PYTHON = sys.executable
 WRK_SCRIPT = Path(__file__).resolve().parent / "wrk.lua"
 FLOOR = "/bench/gulv/"
@@ -86,40 +88,6 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def start_redis(workdir):
-    """A redis-server of the bench's own on a free loopback port, keeping nothing on disk; its URL
-    once it answers."""
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            shutil.which("redis-server"),
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(workdir),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return process, f"redis://127.0.0.1:{port}/0"
-        except OSError:
-            if process.poll() is not None:
-                break
-            time.sleep(0.05)
-    stop(process)
-    raise SystemExit(f"redis-server did not come up on port {port}")
 
 
 def stop(process):
@@ -165,48 +133,53 @@ def fetch(base_url, path, cookie=DECLINED, timeout=30):
         return response.read(), response.headers
 
 
+class Tally:
+    """Requests timed one by one, each waiting for its answer (or TIMEOUT): every request is
+    counted, also one still unanswered when a run ends, which wrk leaves out."""
+
+    def __init__(self):
+        self.limit = float(TIMEOUT.rstrip("s"))
+        self.latencies, self.timeouts, self.errors = [], [], []
+
+    def ask(self, base_url, path, cookie):
+        started = time.monotonic()
+        try:
+            fetch(base_url, path, cookie, timeout=self.limit)
+            self.latencies.append((time.monotonic() - started) * 1000)
+        except urllib.error.HTTPError as error:
+            self.errors.append(error.code)
+        except OSError:
+            self.timeouts.append(started)
+
+    def summary(self, seconds):
+        return summary(self.latencies, self.timeouts, self.errors, seconds)
+
+
 def probe(base_url, path, seconds, clients, cookie=DECLINED):
-    """Readers of one page, each waiting for its answer (or TIMEOUT) before asking again: every
-    request is counted, also one still unanswered when the run ends, which wrk leaves out."""
-    limit = float(TIMEOUT.rstrip("s"))
-    latencies, timeouts, errors = [], [], []
+    """Readers of one page, each asking again as soon as answered, for `seconds`."""
+    tally = Tally()
     deadline = time.monotonic() + seconds
 
     def read():
         while time.monotonic() < deadline:
-            started = time.monotonic()
-            try:
-                fetch(base_url, path, cookie, timeout=limit)
-                latencies.append((time.monotonic() - started) * 1000)
-            except urllib.error.HTTPError as error:
-                errors.append(error.code)
-            except OSError:
-                timeouts.append(started)
+            tally.ask(base_url, path, cookie)
 
     threads = [threading.Thread(target=read) for _ in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return summary(latencies, timeouts, errors, seconds)
+    return tally.summary(seconds)
 
 
 def each_once(base_url, paths, cookie=DECLINED):
     """One client asking each path once, in order, each waiting for the answer before the next:
     every search of the mix exactly once, as a visitor would meet it for the first time."""
-    limit = float(TIMEOUT.rstrip("s"))
-    latencies, timeouts, errors = [], [], []
+    tally = Tally()
     began = time.monotonic()
     for path in paths:
-        started = time.monotonic()
-        try:
-            fetch(base_url, path, cookie, timeout=limit)
-            latencies.append((time.monotonic() - started) * 1000)
-        except urllib.error.HTTPError as error:
-            errors.append(error.code)
-        except OSError:
-            timeouts.append(started)
-    return summary(latencies, timeouts, errors, time.monotonic() - began)
+        tally.ask(base_url, path, cookie)
+    return tally.summary(time.monotonic() - began)
 
 
 def summary(latencies, timeouts, errors, seconds):
@@ -300,7 +273,6 @@ def parse(process):
 def search_queries(meetings):
     """Distinct searches as people make them: common words, rare words, case numbers, phrases,
     several words, and words that are in no meeting at all."""
-    sys.path.insert(0, str(ROOT))
     from bench.vocabulary import PHRASES, PLACES, Writer
 
     writer = Writer(seed=4242)
@@ -416,7 +388,11 @@ def main():
     results = []
     try:
         if shared:
-            redis, env["REDIS_URL"] = start_redis(workdir)
+            # The tests' own redis-server of a run's own: a free loopback port, nothing on disk.
+            from tests.support.servers import RedisServer
+
+            redis = RedisServer(workdir).start()
+            env["REDIS_URL"] = redis.url
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         server = subprocess.Popen(
@@ -534,7 +510,8 @@ def main():
         )
     finally:
         stop(server)
-        stop(redis)
+        if redis is not None:
+            redis.stop()
         shutil.rmtree(workdir, ignore_errors=True)
 
     floor = results[0]["rps"]
