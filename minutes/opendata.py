@@ -20,7 +20,6 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.http import (
     Http404,
-    HttpResponsePermanentRedirect,
     JsonResponse,
     StreamingHttpResponse,
 )
@@ -29,10 +28,10 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 
-from .caching import archive_page, meeting_page
+from .caching import archive_page
 from .models import CLOSED_ITEM_TITLE, AgendaItem, Meeting, Participant, Vote
 from .presentation import meeting_start, meeting_title
-from .views import file_slug, find_meeting
+from .views import file_slug, find_meeting, meeting_view
 
 OPARL = "https://schema.oparl.org/1.1/"
 EXTENSION = "hvidovre:"
@@ -287,14 +286,10 @@ def open_to_other_sites(response):
 # Views -----------------------------------------------------------------------------------------
 
 
-@meeting_page
+@meeting_view
 def meeting_data(request, date):
     """/referater/2018-05-29/data.json: one published meeting; a moved date redirects."""
-    meeting, moved = find_meeting(request, date, published_meetings(), previewable=False)
-    if moved:
-        return HttpResponsePermanentRedirect(
-            reverse("minutes:meeting_data", kwargs={"date": moved.date})
-        )
+    meeting = find_meeting(request, date, published_meetings(), previewable=False)
     return data_response(request, Documents(request).meeting(meeting), "meeting")
 
 

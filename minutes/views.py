@@ -4,6 +4,8 @@ HTTP caching (validators, no caching for clerks) is `minutes.caching`'s job; eve
 here is wrapped in one of its decorators.
 """
 
+import functools
+
 from django.core.cache import caches
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, QueryDict
@@ -24,7 +26,7 @@ from .caching import (
     meeting_page,
     search_results_page,
 )
-from .corrections import ATTACHMENT, MINUTES_PDF, corrections_for, published_corrections
+from .corrections import corrections_for, published_corrections
 from .feeds import calendar_response, meetings_calendar
 from .models import (
     ICAL_EVENT_FIELDS,
@@ -47,10 +49,6 @@ SEARCH_YEARS_SECONDS = 24 * 60 * 60
 CORRECTIONS_PER_PAGE = 20
 # A rendered calendar is renewed by `archive_version` anyway; this only frees the memory.
 CALENDAR_CACHE_SECONDS = 24 * 60 * 60
-CORRECTION_FILE_URLS = {
-    MINUTES_PDF: "minutes:correction_pdf",
-    ATTACHMENT: "minutes:correction_attachment",
-}
 
 
 # Who sees what ---------------------------------------------------------------------------------
@@ -75,11 +73,40 @@ def paginate(request, object_list, per_page):
         raise Http404("Siden findes ikke.") from error
 
 
+class MeetingMoved(Exception):
+    """The meeting asked for by an old date is now on another: the same page at that date."""
+
+    def __init__(self, request, meeting):
+        super().__init__(meeting.date)
+        match = request.resolver_match
+        self.url = reverse(match.view_name, kwargs={**match.kwargs, "date": meeting.date})
+
+
+def meeting_view(view):
+    """
+    A page of one meeting: `meeting_page`'s caching, and a 301 to the same page at the meeting's
+    new date when `find_meeting` finds that the date asked for is an old one (`MeetingMoved`).
+
+    The redirect is answered inside the caching decorators, so it says `no-cache` like the page
+    itself: a date a clerk later gives back to another meeting must not stay redirected in the
+    browsers that once followed it.
+    """
+
+    @functools.wraps(view)
+    def follows_moves(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except MeetingMoved as moved:
+            return HttpResponsePermanentRedirect(moved.url)
+
+    return meeting_page(follows_moves)
+
+
 def find_meeting(request, date, queryset=None, *, previewable=True):
-    """The meeting on `date` if the visitor may see it; else a 301 from an old date, or a 404.
+    """The meeting on `date` if the visitor may see it; else `MeetingMoved` from an old date
+    (answered by `meeting_view` with a 301), or a 404.
 
     Clerks see unpublished meetings too, unless `previewable` is off (open data: never drafts).
-    Returns (meeting, None) or (None, the meeting an old date now points to).
     """
     queryset = queryset if queryset is not None else Meeting.objects.all()
     preview = previewable and can_preview(request)
@@ -87,7 +114,7 @@ def find_meeting(request, date, queryset=None, *, previewable=True):
         queryset = queryset.published()
     meeting = queryset.for_date(date).order_by("committee_id").first()
     if meeting is not None:
-        return meeting, None
+        return meeting
     moved = (
         MeetingRedirect.objects.filter(
             old_date=date,
@@ -100,7 +127,7 @@ def find_meeting(request, date, queryset=None, *, previewable=True):
     )
     if moved is None:
         raise Http404("Der er ikke offentliggjort et møde på denne dato.")
-    return None, moved.meeting
+    raise MeetingMoved(request, moved.meeting)
 
 
 # Pages -----------------------------------------------------------------------------------------
@@ -155,12 +182,10 @@ class MinutesYearView(PublishedMeetingsMixin, YearArchiveView):
         return years
 
 
-@meeting_page
+@meeting_view
 def meeting(request, date):
     """One meeting, laid out like the municipality's minutes; a preview for clerks."""
-    found, moved = find_meeting(request, date, Meeting.objects.with_public_content())
-    if moved:
-        return HttpResponsePermanentRedirect(moved.get_absolute_url())
+    found = find_meeting(request, date, Meeting.objects.with_public_content())
     participants = found.participants.all()
     items = found.items.all()
     for agenda_item in items:
@@ -202,7 +227,7 @@ def meeting_context(request, meeting, item=None):
     }
 
 
-@meeting_page
+@meeting_view
 def item(request, date, number):
     """One agenda item on its own page, with its meeting's facts: for citing and sharing.
 
@@ -211,11 +236,7 @@ def item(request, date, number):
     queryset = Meeting.objects.select_related("committee").defer(
         "minutes_pdf_text", "import_report"
     )
-    found, moved = find_meeting(request, date, queryset)
-    if moved:
-        return HttpResponsePermanentRedirect(
-            reverse("minutes:item", kwargs={"date": moved.date, "number": number})
-        )
+    found = find_meeting(request, date, queryset)
     agenda_item = None
     if number <= MAX_ITEM_NUMBER:
         agenda_item = (
@@ -240,25 +261,17 @@ def png_response(png):
     return response
 
 
-@meeting_page
+@meeting_view
 def meeting_image(request, date):
     """The meeting's link preview picture (PNG, 1200×630)."""
-    found, moved = find_meeting(request, date, Meeting.objects.select_related("committee"))
-    if moved:
-        return HttpResponsePermanentRedirect(
-            reverse("minutes:meeting_image", kwargs={"date": moved.date})
-        )
+    found = find_meeting(request, date, Meeting.objects.select_related("committee"))
     return png_response(preview.picture(found))
 
 
-@meeting_page
+@meeting_view
 def item_image(request, date, number):
     """An item's link preview picture: a closed item's says "Lukket punkt" and nothing else."""
-    found, moved = find_meeting(request, date, Meeting.objects.select_related("committee"))
-    if moved:
-        return HttpResponsePermanentRedirect(
-            reverse("minutes:item_image", kwargs={"date": moved.date, "number": number})
-        )
+    found = find_meeting(request, date, Meeting.objects.select_related("committee"))
     agenda_item = None
     if number <= MAX_ITEM_NUMBER:
         agenda_item = (
@@ -275,29 +288,23 @@ def file_slug(text):
     return slugify(text.translate(DANISH_LETTERS))
 
 
-@meeting_page
+@meeting_view
 def meeting_pdf(request, date):
     """The minutes PDF under a stable name, whatever the stored file is called."""
     queryset = Meeting.objects.select_related("committee").only(
         "id", "date", "kind", "minutes_pdf", "is_published", "committee__name"
     )
-    found, moved = find_meeting(request, date, queryset)
-    if moved:
-        return HttpResponsePermanentRedirect(moved.get_pdf_url())
+    found = find_meeting(request, date, queryset)
     if not found.minutes_pdf:
         raise Http404("Mødet har ikke et referat som PDF.")
     filename = f"{found.kind}-{file_slug(found.committee.name)}-{found.date.isoformat()}.pdf"
     return pdf_response(found.minutes_pdf, filename)
 
 
-@meeting_page
+@meeting_view
 def attachment(request, date, pk):
     """An attachment of an open item; a closed item's attachments are never served."""
-    found, moved = find_meeting(request, date, Meeting.objects.only("id", "date", "is_published"))
-    if moved:
-        return HttpResponsePermanentRedirect(
-            reverse("minutes:attachment", kwargs={"date": moved.date, "pk": pk})
-        )
+    found = find_meeting(request, date, Meeting.objects.only("id", "date", "is_published"))
     item_file = (
         Attachment.objects.filter(pk=pk, item__meeting=found, item__is_closed=False)
         .select_related("item")
@@ -311,17 +318,13 @@ def attachment(request, date, pk):
     return pdf_response(item_file.file, filename)
 
 
-@meeting_page
+@meeting_view
 def meeting_corrections(request, date):
     """Every correction of one meeting since it was first published, newest first."""
     queryset = Meeting.objects.select_related("committee").defer(
         "minutes_pdf_text", "import_report"
     )
-    found, moved = find_meeting(request, date, queryset)
-    if moved:
-        return HttpResponsePermanentRedirect(
-            reverse("minutes:meeting_corrections", kwargs={"date": moved.date})
-        )
+    found = find_meeting(request, date, queryset)
     context = {
         "meeting": found,
         "corrections": corrections_for([found]),
@@ -330,16 +333,11 @@ def meeting_corrections(request, date):
     return render(request, "minutes/meeting_corrections.html", context)
 
 
-@meeting_page
+@meeting_view
 def correction_file(request, date, kind, record_id):
     """A file a correction shows, before or after: served only if the corrections link to it."""
     queryset = Meeting.objects.only("id", "date", "is_published", "committee_id")
-    found, moved = find_meeting(request, date, queryset)
-    if moved:
-        url_name = CORRECTION_FILE_URLS[kind]
-        return HttpResponsePermanentRedirect(
-            reverse(url_name, kwargs={"date": moved.date, "record_id": record_id})
-        )
+    found = find_meeting(request, date, queryset)
     files = {}
     for correction in corrections_for([found]):
         files.update(correction.files())
@@ -445,15 +443,11 @@ def calendar_feed(request):
     return calendar_response(body, file_slug(str(committee)))
 
 
-@meeting_page
+@meeting_view
 def meeting_calendar(request, date):
     """One published meeting as an iCalendar file, to add to one's own calendar."""
     queryset = Meeting.objects.published().select_related("committee").only(*ICAL_EVENT_FIELDS)
-    found, moved = find_meeting(request, date, queryset)
-    if moved:
-        return HttpResponsePermanentRedirect(
-            reverse("minutes:meeting_calendar", kwargs={"date": moved.date})
-        )
+    found = find_meeting(request, date, queryset)
     site_url = request.build_absolute_uri("/").rstrip("/")
     body = meetings_calendar(found.committee, [found], site_url, subscription=False)
     return calendar_response(body, f"{file_slug(found.committee.name)}-{found.date.isoformat()}")

@@ -33,6 +33,31 @@ def test_old_date_redirects_permanently_to_the_new_one(client, moved):
     assert client.get("/referater/2018-05-30/").status_code == 200
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "",
+        "punkt-1/",
+        "billede.png",
+        "punkt-1/billede.png",
+        "referat.pdf",
+        "rettelser/",
+        "kalender.ics",
+        "data.json",
+    ],
+)
+def test_every_page_of_a_meeting_at_an_old_date_leads_to_the_same_page_at_the_new(
+    client, moved, page
+):
+    response = client.get(f"/referater/2018-05-29/{page}")
+
+    assert response.status_code == 301
+    assert response["Location"] == f"/referater/2018-05-30/{page}"
+    # Browsers keep a 301 for good unless told to ask again: the old date may be given back.
+    assert "no-cache" in response["Cache-Control"]
+    assert client.get(response["Location"]).status_code == 200
+
+
 def test_old_pdf_and_attachment_urls_redirect_too(client, moved):
     attachment = Attachment.objects.get()
 
