@@ -16,6 +16,7 @@ import time
 from urllib.parse import urlsplit
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.db import transaction
 from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
@@ -81,6 +82,18 @@ def _empty(*args, **kwargs):
 
 def _all_keys_failed(data, *args, **kwargs):
     return list(data)
+
+
+def forget_now_and_after_commit(cache, key):
+    """
+    Delete `key` from `cache` now, and once more when the current transaction commits.
+
+    For what is kept briefly and forgotten on a change (the archive's and the committee's
+    freshness): a request between the change and its commit would otherwise read the old rows and
+    keep them again until the key expires.
+    """
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 class ClientPerPool(RedisCacheClient):

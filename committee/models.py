@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.core.cache import cache
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+
+from almenbolig.cache import forget_now_and_after_commit
 
 
 class CommitteeManager(models.Manager):
@@ -44,21 +46,17 @@ class CommitteeManager(models.Manager):
         database on every request.
         """
         seconds = settings.ARCHIVE_FRESHNESS_SECONDS
-        if seconds:
-            # Kept in a tuple: a site with no committee yet keeps None, not a miss.
-            found = cache.get(self.FRESHNESS_KEY)
-            if found is not None:
-                return found[0]
-        latest = self.aggregate(latest=models.Max("updated_at"))["latest"]
-        if seconds:
-            cache.set(self.FRESHNESS_KEY, (latest,), seconds)
-        return latest
+        if not seconds:
+            return self._latest_change()
+        # A site with no committee yet keeps None: get_or_set tells it apart from nothing kept.
+        return cache.get_or_set(self.FRESHNESS_KEY, self._latest_change, seconds)
+
+    def _latest_change(self):
+        return self.aggregate(latest=models.Max("updated_at"))["latest"]
 
     def forget_freshness(self):
-        """A committee changed: forget its freshness now, and once more after the commit (a
-        request in between would otherwise keep what it read before the change)."""
-        cache.delete(self.FRESHNESS_KEY)
-        transaction.on_commit(lambda: cache.delete(self.FRESHNESS_KEY))
+        """A committee changed: its freshness is read anew."""
+        forget_now_and_after_commit(cache, self.FRESHNESS_KEY)
 
 
 class Committee(models.Model):

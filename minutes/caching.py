@@ -34,12 +34,12 @@ import hashlib
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import caches
-from django.db import transaction
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import condition, require_safe
 from django.views.decorators.vary import vary_on_cookie
 
+from almenbolig.cache import forget_now_and_after_commit
 from committee.models import Committee
 
 from . import search
@@ -66,20 +66,13 @@ def archive_freshness():
     seconds = settings.ARCHIVE_FRESHNESS_SECONDS
     if not seconds:
         return Meeting.objects.freshness()
-    cache = caches["fragments"]
-    found = cache.get(FRESHNESS_KEY)
-    if found is None:
-        found = Meeting.objects.freshness()
-        cache.set(FRESHNESS_KEY, found, seconds)
-    return found
+    return caches["fragments"].get_or_set(FRESHNESS_KEY, Meeting.objects.freshness, seconds)
 
 
 def forget_archive_freshness():
     """A meeting changed: the next request counts anew, and once more after the commit (a
     request in between would otherwise keep what it counted before the change)."""
-    cache = caches["fragments"]
-    cache.delete(FRESHNESS_KEY)
-    transaction.on_commit(lambda: cache.delete(FRESHNESS_KEY))
+    forget_now_and_after_commit(caches["fragments"], FRESHNESS_KEY)
 
 
 def _archive_freshness(request):
@@ -130,23 +123,17 @@ def archive_last_modified(request, *args, **kwargs):
 # second scheme of forgetting is needed. A kept page then costs no query at all. It is kept as
 # long as a page is, and with the archive's freshness counted on every request
 # (`ARCHIVE_FRESHNESS_SECONDS` = 0) it is looked up on every request too.
-_NOT_KEPT = object()
 
 
 def meeting_freshness(request, date):
     """(pk, updated_at) of the published meeting on `date`, or None: kept, or one lookup."""
     if not settings.ARCHIVE_FRESHNESS_SECONDS:
         return _lookup_meeting_freshness(date)
-    cache = caches["fragments"]
     key = f"minutes:meeting-freshness:{date}:{archive_version(request)}"
-    # None (no published meeting on that date: a 404 or a redirect) is kept too, and told apart
-    # from an answer not kept.
-    found = cache.get(key, _NOT_KEPT)
-    if found is _NOT_KEPT:
-        found = _lookup_meeting_freshness(date)
-        seconds = max(settings.PAGE_CACHE_SECONDS, settings.ARCHIVE_FRESHNESS_SECONDS)
-        cache.set(key, found, seconds)
-    return found
+    seconds = max(settings.PAGE_CACHE_SECONDS, settings.ARCHIVE_FRESHNESS_SECONDS)
+    # None (no published meeting on that date: a 404 or a redirect) is kept too: get_or_set tells
+    # it apart from nothing kept.
+    return caches["fragments"].get_or_set(key, lambda: _lookup_meeting_freshness(date), seconds)
 
 
 def _lookup_meeting_freshness(date):

@@ -28,14 +28,9 @@ GENERATION_KEY = "minutes:search-generation"
 
 
 def generation():
-    cache = caches[CACHE_ALIAS]
-    found = cache.get(GENERATION_KEY)
-    if found is None:
-        # Lost or never set: a value never used before, so no search kept under an older one can
-        # come back.
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        found = cache.get(GENERATION_KEY)
-    return found
+    # Lost or never set: a value never used before, so no search kept under an older one can come
+    # back.
+    return caches[CACHE_ALIAS].get_or_set(GENERATION_KEY, time.time_ns, None)
 
 
 def forget_searches():
@@ -228,16 +223,16 @@ class Results:
     @cached_property
     def _ordered(self):
         """(meeting ids in order, number of hits), from the cache or from one query."""
-        cache = caches[CACHE_ALIAS]
-        key = self._cache_key() if self.version and settings.SEARCH_RESULTS_SECONDS else None
-        found = cache.get(key) if key else None
-        if found is None:
-            ordered = backends.ordered_meetings(self.entries, self.filters)
-            # An array of ids is a fifth of a list's size in the cache.
-            found = (array("q", (pk for pk, _ in ordered)), sum(hits for _, hits in ordered))
-            if key:
-                cache.set(key, found, settings.SEARCH_RESULTS_SECONDS)
-        return found
+        if not (self.version and settings.SEARCH_RESULTS_SECONDS):
+            return self._search()
+        return caches[CACHE_ALIAS].get_or_set(
+            self._cache_key(), self._search, settings.SEARCH_RESULTS_SECONDS
+        )
+
+    def _search(self):
+        ordered = backends.ordered_meetings(self.entries, self.filters)
+        # An array of ids is a fifth of a list's size in the cache.
+        return array("q", (pk for pk, _ in ordered)), sum(hits for _, hits in ordered)
 
     @property
     def hits(self):
