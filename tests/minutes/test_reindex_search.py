@@ -64,8 +64,39 @@ def test_the_search_table_keeps_its_vectors_inline_and_compresses_with_lz4():
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT attname, attstorage, attcompression FROM pg_attribute "
-            "WHERE attrelid = 'minutes_searchentry'::regclass AND attname IN ('document', 'body')"
+            "WHERE attrelid = 'minutes_searchentry'::regclass "
+            "AND attname IN ('document', 'title_document', 'body')"
         )
         stored = {name: (storage, compression) for name, storage, compression in cursor}
     # m: inline where the row allows (main), x: compressed, then moved out (extended); l: lz4.
-    assert stored == {"document": ("m", "l"), "body": ("x", "l")}
+    assert stored == {
+        "document": ("m", "l"),
+        "title_document": ("m", ""),
+        "body": ("x", "l"),
+    }
+
+
+def index_file(name):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT relfilenode FROM pg_class WHERE relname = %s", [name])
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="VACUUM and REINDEX: PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_reindex_outside_a_transaction_vacuums_and_builds_the_text_index_anew():
+    before = index_file("searchentry_document")
+
+    output = reindex()
+
+    assert "Tabellen er ryddet op og dens tekstindeks bygget på ny." in output
+    assert index_file("searchentry_document") != before
+
+
+def test_reindex_in_a_transaction_leaves_vacuum_and_the_index_alone(make_meeting):
+    make_meeting("2018-05-29", items=[{"title": "Helhedsplan"}])
+
+    output = reindex()
+
+    assert "1 offentliggjort møde," in output
+    assert "ryddet op" not in output
