@@ -230,9 +230,9 @@ class Results:
         )
 
     def _search(self):
-        ordered = backends.ordered_meetings(self.entries, self.filters)
+        ids, hits = backends.ordered_meetings(self.entries, self.filters)
         # An array of ids is a fifth of a list's size in the cache.
-        return array("q", (pk for pk, _ in ordered)), sum(hits for _, hits in ordered)
+        return array("q", ids), hits
 
     @property
     def hits(self):
