@@ -16,8 +16,9 @@ markers and filled in for each request:
 - the banner's "this visitor has now been told" (consent.decision), which the banner's template
   tag notes while rendering.
 
-A page is stored only if it is a plain 200 HTML page that sets no cookie of its own; anything else
-(a redirect, a 404, a PDF, a feed, a preview) passes through as it is. Whether to look at all
+A page is stored only if it is a plain 200 HTML page, or a meeting's own calendar file (text with
+nothing of any visitor's in it), that sets no cookie of its own; anything else (a redirect, a 404,
+a PDF, a feed, a preview) passes through as it is. Whether to look at all
 (logged-in users never) is the key function's decision: it answers None for "do not cache".
 
 Stored in the "fragments" cache (Redis when REDIS_URL is set), which the site survives losing:
@@ -40,6 +41,9 @@ TOKEN_MARKER = b"<csrf-token/>"
 NONCE_MARKER = b"<csp-nonce/>"
 # What {% csrf_token %} renders (django.template.defaulttags.CsrfTokenNode).
 TOKEN_INPUT = re.compile(rb'<input type="hidden" name="csrfmiddlewaretoken" value="([^"<>]+)">')
+# What is kept: pages, and a meeting's calendar file (built from its rows on every request, it
+# cost three times a kept page, and calendar apps ask for it again and again).
+KEPT_TYPES = ("text/html", "text/calendar")
 # Headers that the decorators and middleware outside add to every response, hit or miss.
 NOT_STORED = {"set-cookie", "vary", "etag", "last-modified", "cache-control", "expires"}
 
@@ -59,7 +63,7 @@ class CachedPage:
             response.status_code != 200
             or response.streaming
             or response.cookies
-            or not _is_html(response)
+            or not _is_kept(response)
             or {"private", "no-store"} & _directives(response.get("Cache-Control", ""))
         ):
             return None
@@ -92,8 +96,8 @@ class CachedPage:
         return HttpResponse(content, headers=dict(self.headers))
 
 
-def _is_html(response):
-    return not response.streaming and response.get("Content-Type", "").startswith("text/html")
+def _is_kept(response):
+    return not response.streaming and response.get("Content-Type", "").startswith(KEPT_TYPES)
 
 
 def _directives(cache_control):
@@ -106,8 +110,8 @@ def cached_for_visitors(key_func):
     and store it there; a key of None renders without the cache.
 
     Template responses are stored once rendered, as Django's cache middleware does. A view that
-    answers a file or a feed (a 200 that is not an HTML page) is no page: after its first such
-    answer its requests no longer look in the cache.
+    answers a file or a feed (a 200 of a type not kept) is no page: after its first such answer
+    its requests no longer look in the cache.
     """
 
     def decorator(view):
@@ -126,7 +130,7 @@ def cached_for_visitors(key_func):
 
             def store(response):
                 nonlocal serves_pages
-                if response.status_code == 200 and not _is_html(response):
+                if response.status_code == 200 and not _is_kept(response):
                     serves_pages = False
                 page = CachedPage.from_response(request, response)
                 if page is not None:

@@ -164,6 +164,27 @@ def test_files_are_never_kept(meeting, pdf_file):
     assert not [key for key in caches["fragments"]._cache if ":page:" in key]
 
 
+def test_a_meetings_calendar_file_is_kept_until_the_meeting_changes(meeting):
+    url = "/referater/2018-05-29/kalender.ics"
+    fresh = returning_visitor().get(url)
+    returning_visitor().get(url)  # the consent's cookie groups are in the cache from here on
+
+    with CaptureQueriesContext(connection) as queries:
+        kept = returning_visitor().get(url)
+
+    # What a kept meeting page asks too: whether the meeting has changed.
+    assert len(queries) == 1, [q["sql"] for q in queries]
+    assert kept.content == fresh.content
+    assert kept["Content-Type"] == fresh["Content-Type"] == "text/calendar; charset=utf-8"
+    assert kept["Content-Disposition"] == fresh["Content-Disposition"]
+    assert kept["ETag"] == fresh["ETag"]
+
+    meeting.place = "Hvidovre Rådhus, mødesal 2"
+    meeting.save()
+    moved = returning_visitor().get(url)
+    assert "mødesal 2" in moved.content.decode()
+
+
 def test_a_repeated_search_is_served_from_the_cache_until_the_archive_changes(meeting):
     url = "/referater/soeg/?q=budget&sortering=dato"
     returning_visitor().get(url)
