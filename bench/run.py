@@ -14,6 +14,11 @@ and stops it afterwards. Without it, or with `--no-redis`, each worker keeps its
 own memory (the site without `REDIS_URL`), and a page kept by one worker is rendered again by the
 other. The summary line and the JSON say which cache was used.
 
+The database is DATABASE_URL's, or with `--postgres` a PostgreSQL cluster of the bench's own
+(Debian's server binaries, `tests.support.servers.PostgresServer`) with the production settings
+of `deploy/postgresql/almenbolig.conf`, removed afterwards. At archive scale a new search's tail
+is the database's memory: the summary line names `shared_buffers` beside the search table's size.
+
 Without `--meetings` the database is filled by `loaddemo` (46 meetings) and the run fails when a
 page falls below `--min-ratio` of the floor or answers with errors. With `--meetings N` a whole
 archive of N meetings is built first (`bench/archive.py`; into an empty database, PostgreSQL for
@@ -98,6 +103,34 @@ def stop(process):
 
 def manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+# At archive scale a search's tail is memory: a common word or phrase reads half of the search
+# table's pages, so whether the table fits in PostgreSQL's shared buffers shows in its p95.
+DATABASE_MEMORY = """
+from django.db import connection
+if connection.vendor == "postgresql":
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('shared_buffers'), "
+            "pg_size_pretty(pg_table_size('minutes_searchentry')), "
+            "pg_size_pretty(pg_indexes_size('minutes_searchentry'))"
+        )
+        print("shared_buffers %s, search table %s, its indexes %s" % cursor.fetchone())
+"""
+
+
+def database_memory(env):
+    """PostgreSQL's shared buffers beside the search table's size; empty elsewhere."""
+    done = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-v0", "-c", DATABASE_MEMORY],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout.strip()
 
 
 def wait_until_up(base_url, timeout=60):
@@ -337,12 +370,35 @@ def main():
     )
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="build and measure in a PostgreSQL of the bench's own (Debian's server binaries) with "
+        "the production settings of deploy/postgresql/almenbolig.conf, instead of DATABASE_URL",
+    )
+    parser.add_argument(
         "--no-redis",
         action="store_true",
         help="each worker keeps pages in its own memory, as the site does without REDIS_URL",
     )
     args = parser.parse_args()
+    if args.postgres and args.reuse:
+        parser.error("--reuse measures a database that outlives the run: use DATABASE_URL")
 
+    postgres = None
+    if args.postgres:
+        from tests.support.servers import PostgresServer
+
+        postgres = PostgresServer(settings=ROOT / "deploy" / "postgresql" / "almenbolig.conf")
+        postgres.start()
+        os.environ["DATABASE_URL"] = postgres.create_database("almenbolig_bench")
+    try:
+        return measure(args)
+    finally:
+        if postgres is not None:
+            postgres.stop()
+
+
+def measure(args):
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
 
@@ -383,6 +439,7 @@ def main():
     else:
         manage(env, "loaddemo")
     manage(env, "collectstatic", "--no-input", "-v0")
+    memory = database_memory(env)
 
     redis = server = None
     results = []
@@ -520,7 +577,9 @@ def main():
         if row["name"] == "kalender.ics":
             row["bytes"] = calendar_size
         row["targets"] = judge(row) if args.meetings else []
-    return report(results, args, database, cache, build_seconds, len(queries), calendar_size)
+    return report(
+        results, args, database, cache, build_seconds, len(queries), calendar_size, memory
+    )
 
 
 def ms(value):
@@ -538,7 +597,7 @@ def describe(row):
     return ", ".join(parts)
 
 
-def report(results, args, database, cache, build_seconds, query_count, calendar_size):
+def report(results, args, database, cache, build_seconds, query_count, calendar_size, memory):
     print(
         "\n| page | req/s | p50 ms | p95 ms | p99 ms | share of the floor | errors | "
         "target |\n| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |"
@@ -561,7 +620,8 @@ def report(results, args, database, cache, build_seconds, query_count, calendar_
         missed += [f"{r['name']}: {v['target']}" for v in r["targets"] if not v["met"]]
     size = f"kalender.ics {calendar_size / 1024:.0f} KB"
     print(
-        f"\ndatabase: {database}, meetings: {args.meetings or 'demo'}"
+        f"\ndatabase: {database}{f' ({memory})' if memory else ''}, "
+        f"meetings: {args.meetings or 'demo'}"
         f"{f' (built in {build_seconds} s)' if build_seconds else ''}, gunicorn workers: "
         f"{args.workers}, cache: {cache}, wrk: {args.threads} threads, {args.seconds}s per row, "
         f"{query_count} distinct searches, {size}"
@@ -571,6 +631,7 @@ def report(results, args, database, cache, build_seconds, query_count, calendar_
             json.dumps(
                 {
                     "database": database,
+                    "database_memory": memory,
                     "meetings": args.meetings,
                     "build_seconds": build_seconds,
                     "workers": args.workers,

@@ -1,18 +1,23 @@
 """
 Real servers for the fault tests, started by the test on ports of their own: a redis-server that
-can be stopped, paused and started again, and a TCP proxy in front of any server that can be made
-slow or cut off, so that an outage is simulated without touching the machine's shared services.
+can be stopped, paused and started again, a PostgreSQL cluster of its own (the bench's, with the
+production settings), and a TCP proxy in front of any server that can be made slow or cut off,
+so that an outage is simulated without touching the machine's shared services.
 """
 
 import contextlib
+import glob
 import os
+import pwd
 import select
 import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -86,6 +91,122 @@ class RedisServer:
         if self.paused and self.process is not None:
             os.kill(self.process.pid, signal.SIGCONT)
             self.paused = False
+
+
+class PostgresServer:
+    """A PostgreSQL cluster of its own (Debian's server binaries), on its own port, trust auth.
+
+    `settings` is a file of settings the cluster includes (`deploy/postgresql/almenbolig.conf`).
+    PostgreSQL refuses to run as root: as root, the cluster is the `postgres` user's, in a folder
+    of its own that `stop()` removes.
+    """
+
+    USER = "root"
+
+    def __init__(self, settings=None):
+        binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=_version)
+        if not binaries:
+            raise FileNotFoundError(
+                "PostgreSQL's server is not installed: apt-get install postgresql"
+            )
+        self.bin = Path(binaries[-1]).parent
+        self.settings = settings
+        self.port = free_port()
+        self.dir = Path(tempfile.mkdtemp(prefix="almenbolig-postgres-"))
+        self.data = self.dir / "data"
+        self.running = False
+
+    def url(self, database):
+        return f"postgres://{self.USER}@127.0.0.1:{self.port}/{database}"
+
+    def _as_owner(self, command):
+        if os.geteuid() != 0:
+            return command
+        return ["runuser", "-u", "postgres", "--", *command]
+
+    def start(self):
+        if os.geteuid() == 0:
+            owner = pwd.getpwnam("postgres")
+            os.chown(self.dir, owner.pw_uid, owner.pw_gid)
+        subprocess.run(
+            self._as_owner(
+                [
+                    str(self.bin / "initdb"),
+                    "--pgdata",
+                    str(self.data),
+                    "--auth",
+                    "trust",
+                    "--username",
+                    self.USER,
+                    "--encoding",
+                    "UTF8",
+                    "--locale",
+                    "C.UTF-8",
+                ]
+            ),
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        if self.settings:
+            copy = self.data / "almenbolig.conf"
+            copy.write_text(Path(self.settings).read_text())
+            with open(self.data / "postgresql.conf", "a") as conf:
+                conf.write("\ninclude 'almenbolig.conf'\n")
+            if os.geteuid() == 0:
+                os.chown(copy, owner.pw_uid, owner.pw_gid)
+        options = f"-p {self.port} -k {self.data} -c listen_addresses=127.0.0.1"
+        subprocess.run(
+            self._as_owner(
+                [
+                    str(self.bin / "pg_ctl"),
+                    "start",
+                    "--pgdata",
+                    str(self.data),
+                    "--log",
+                    str(self.data / "server.log"),
+                    "--options",
+                    options,
+                    "--wait",
+                ]
+            ),
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        self.running = True
+        return self
+
+    def create_database(self, name):
+        subprocess.run(
+            [
+                str(self.bin / "createdb"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+                "-U",
+                self.USER,
+                name,
+            ],
+            check=True,
+        )
+        return self.url(name)
+
+    def stop(self):
+        if self.running:
+            # Fast: without waiting for clients (a bench's gunicorn) to leave.
+            subprocess.run(
+                self._as_owner(
+                    [str(self.bin / "pg_ctl"), "stop", "--pgdata", str(self.data), "--mode", "fast"]
+                ),
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            self.running = False
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _version(path):
+    return int(Path(path).parts[-3].split(".")[0])
 
 
 class TcpProxy:
