@@ -388,7 +388,10 @@ def main():
     if args.postgres:
         from tests.support.servers import PostgresServer
 
-        postgres = PostgresServer(settings=ROOT / "deploy" / "postgresql" / "almenbolig.conf")
+        try:
+            postgres = PostgresServer(settings=ROOT / "deploy" / "postgresql" / "almenbolig.conf")
+        except FileNotFoundError as missing:
+            raise SystemExit(str(missing)) from None
         postgres.start()
         os.environ["DATABASE_URL"] = postgres.create_database("almenbolig_bench")
     try:
