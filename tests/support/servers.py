@@ -115,19 +115,23 @@ class PostgresServer:
         self.dir = Path(tempfile.mkdtemp(prefix="almenbolig-postgres-"))
         self.data = self.dir / "data"
         self.running = False
+        # The user the cluster runs as, when it cannot be the one running this (root).
+        self.owner = pwd.getpwnam("postgres") if os.geteuid() == 0 else None
 
     def url(self, database):
         return f"postgres://{self.USER}@127.0.0.1:{self.port}/{database}"
 
     def _as_owner(self, command):
-        if os.geteuid() != 0:
+        if self.owner is None:
             return command
-        return ["runuser", "-u", "postgres", "--", *command]
+        return ["runuser", "-u", self.owner.pw_name, "--", *command]
+
+    def _own(self, path):
+        if self.owner is not None:
+            os.chown(path, self.owner.pw_uid, self.owner.pw_gid)
 
     def start(self):
-        if os.geteuid() == 0:
-            owner = pwd.getpwnam("postgres")
-            os.chown(self.dir, owner.pw_uid, owner.pw_gid)
+        self._own(self.dir)
         subprocess.run(
             self._as_owner(
                 [
@@ -150,10 +154,9 @@ class PostgresServer:
         if self.settings:
             copy = self.data / "almenbolig.conf"
             copy.write_text(Path(self.settings).read_text())
+            self._own(copy)
             with open(self.data / "postgresql.conf", "a") as conf:
                 conf.write("\ninclude 'almenbolig.conf'\n")
-            if os.geteuid() == 0:
-                os.chown(copy, owner.pw_uid, owner.pw_gid)
         options = f"-p {self.port} -k {self.data} -c listen_addresses=127.0.0.1"
         subprocess.run(
             self._as_owner(
