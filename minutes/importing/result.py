@@ -45,11 +45,17 @@ class Note:
 
     A note that only says what was done as expected (page headers removed) does not need
     checking: a document with only such notes was read cleanly.
+
+    `field` names what the note is about, so that the admin can point at it: with an
+    `item_number`, one of the item's fields ("title", a key of SECTION_FIELDS, "attachments",
+    "outcome", "votes"); without, one of the meeting's ("kind", "committee", "date",
+    "start_time", "place", "participants", "remarks", "pdf"). Empty for the document as a whole.
     """
 
     message: str
     item_number: int | None = None
     needs_check: bool = True
+    field: str = ""
 
 
 @dataclass
