@@ -38,7 +38,7 @@ ATTACHMENT = "bilag"
 
 MEETING_GROUP = "meeting"
 CLOSED_TITLE = "Lukket punkt"
-VOTE_ORDER = [Vote.Position.FOR, Vote.Position.AGAINST, Vote.Position.ABSTAINED]
+VOTE_ORDER = list(Vote.Position)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -23,7 +23,7 @@ from committee.models import Committee, Member
 from . import changesets
 from .fulltext import DocumentIndex, DocumentVector, TitleVector
 from .pdf import read_file
-from .presentation import meeting_start, meeting_title, vote_summary
+from .presentation import meeting_start, meeting_title, vote_summary, votes_by_position
 from .validators import validate_pdf
 
 # Part of every meeting's RSS guid and calendar UID. Never change it: feed readers and calendars
@@ -566,6 +566,11 @@ class AgendaItem(RecordedModel):
         return vote_summary(getattr(self, "public_votes", []))
 
     @property
+    def votes_by_position(self):
+        """[(position in words, [parties])] of the public votes a page has fetched."""
+        return votes_by_position(getattr(self, "public_votes", []))
+
+    @property
     def public_outcome(self):
         """The outcome in words, for the public; a closed item's shows only in its public text."""
         return "" if self.is_closed else self.get_outcome_display()
@@ -587,12 +592,14 @@ class AgendaItem(RecordedModel):
 
 
 class Vote(RecordedModel):
-    """How one party voted on an item: for, against, or abstaining."""
+    """How one party voted on an item: for, against, abstaining, or awaiting its position
+    ("Afventer: V": the party takes its position when the matter reaches the council)."""
 
     class Position(models.TextChoices):
         FOR = "for", "For"
         AGAINST = "imod", "Imod"
         ABSTAINED = "undlod", "Undlod at stemme"
+        AWAITING = "afventer", "Afventer"
 
     item = models.ForeignKey(
         AgendaItem, on_delete=models.CASCADE, related_name="votes", verbose_name="punkt"
@@ -600,7 +607,7 @@ class Vote(RecordedModel):
     party = models.CharField(
         "parti", max_length=3, help_text="Partibogstavet, fx A, C, F, O eller V."
     )
-    position = models.CharField("stemme", max_length=6, choices=Position)
+    position = models.CharField("stemme", max_length=8, choices=Position)
 
     history = public_record("stemme")
 

@@ -49,6 +49,7 @@ VOTE_KEYS = {
     Vote.Position.FOR.value: "for",
     Vote.Position.AGAINST.value: "against",
     Vote.Position.ABSTAINED.value: "abstained",
+    Vote.Position.AWAITING.value: "awaiting",
 }
 CSV_HEADER = [
     "Dato",
@@ -59,6 +60,7 @@ CSV_HEADER = [
     "For",
     "Imod",
     "Undlod at stemme",
+    "Afventer",
     "Beslutning",
     "Link",
 ]
@@ -165,7 +167,7 @@ class Documents:
         if decision:
             document["resolutionText"] = decision
         if votes := item.public_votes:
-            tally = {"for": [], "against": [], "abstained": []}
+            tally = {key: [] for key in VOTE_KEYS.values()}
             for vote in votes:
                 tally[VOTE_KEYS[vote.position]].append(vote.party)
             document[ext("vote")] = tally

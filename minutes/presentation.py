@@ -98,13 +98,22 @@ def meeting_summary(meeting):
     return ". ".join(parts) + "."
 
 
+def votes_by_position(votes):
+    """[(position in words, [parties])] of an item's votes, in the order of the positions'
+    choices (For, Imod, Undlod at stemme, Afventer), each position's parties as they came."""
+    if not votes:
+        return []
+    order = [value for value, _ in votes[0]._meta.get_field("position").choices]
+    by_position = {}
+    for vote in sorted(votes, key=lambda vote: order.index(vote.position)):
+        by_position.setdefault(vote.get_position_display(), []).append(vote.party)
+    return list(by_position.items())
+
+
 def vote_summary(votes):
     """`For: A, F, O · Imod: Ø · Undlod at stemme: V` from an item's public votes."""
-    by_position = {}
-    for vote in votes:
-        by_position.setdefault(vote.get_position_display(), []).append(vote.party)
     return " · ".join(
-        f"{position}: {', '.join(parties)}" for position, parties in by_position.items()
+        f"{position}: {', '.join(parties)}" for position, parties in votes_by_position(votes)
     )
 
 

@@ -53,6 +53,28 @@ def test_votes_are_shown_per_position_under_the_decision(client, make_meeting):
     )
 
 
+def test_a_party_awaiting_its_position_is_shown_after_the_votes(client, make_meeting):
+    meeting = make_meeting(
+        "2018-05-29",
+        items=[{"title": "Udlejningsregler", "decision": "Anbefales.", "outcome": "anbefalet"}],
+    )
+    item = meeting.items.get()
+    for party, position in [("V", "afventer"), ("A", "for"), ("O", "undlod"), ("C", "for")]:
+        Vote.objects.create(item=item, party=party, position=position)
+
+    response = client.get("/referater/2018-05-29/")
+
+    assertContains(
+        response,
+        """<div class="votes"><p class="votes__heading">Afstemning</p><dl>
+        <div><dt>For:</dt> <dd>A, C</dd></div>
+        <div><dt>Undlod at stemme:</dt> <dd>O</dd></div>
+        <div><dt>Afventer:</dt> <dd>V</dd></div>
+        </dl></div>""",
+        html=True,
+    )
+
+
 def test_a_closed_item_shows_its_public_decision_and_nothing_else(client, make_meeting):
     meeting = make_meeting(
         "2018-05-29",

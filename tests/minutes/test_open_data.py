@@ -104,7 +104,8 @@ def meeting(make_meeting, committee, pdf_file):
             position=1,
         )
         Attachment.objects.create(item=open_item, title="Budget for helhedsplanen", position=2)
-        for party, position in [("A", "for"), ("F", "for"), ("Ø", "imod"), ("O", "undlod")]:
+        votes = [("A", "for"), ("F", "for"), ("Ø", "imod"), ("O", "undlod"), ("C", "afventer")]
+        for party, position in votes:
             Vote.objects.create(item=open_item, party=party, position=position)
         Vote.objects.create(item=closed_item, party="V", position="imod")
         Attachment.objects.create(
@@ -175,7 +176,12 @@ def test_open_item_has_its_sections_outcome_votes_and_files(client, meeting):
     assert item["name"] == "Helhedsplan for Avedøre Stationsby"
     assert item["result"] == "Anbefalet"
     assert item["resolutionText"] == "Indstillingen blev anbefalet."
-    assert item["hvidovre:vote"] == {"for": ["A", "F"], "against": ["Ø"], "abstained": ["O"]}
+    assert item["hvidovre:vote"] == {
+        "for": ["A", "F"],
+        "against": ["Ø"],
+        "abstained": ["O"],
+        "awaiting": ["C"],
+    }
     assert [s["name"] for s in item["hvidovre:section"]] == [
         "Beslutningstema",
         "Indstilling",
@@ -440,6 +446,7 @@ def test_decisions_csv_is_semicolon_separated_utf8_with_bom_for_danish_excel(cli
         "For",
         "Imod",
         "Undlod at stemme",
+        "Afventer",
         "Beslutning",
         "Link",
     ]
@@ -453,6 +460,7 @@ def test_decisions_csv_is_semicolon_separated_utf8_with_bom_for_danish_excel(cli
             "A, F",
             "Ø",
             "O",
+            "C",
             "Indstillingen blev anbefalet.",
             f"{HOST}/referater/2018-05-29/punkt-1/",
         ],
@@ -461,6 +469,7 @@ def test_decisions_csv_is_semicolon_separated_utf8_with_bom_for_danish_excel(cli
             "Referat",
             "2",
             "Lukket punkt",
+            "",
             "",
             "",
             "",
@@ -502,7 +511,7 @@ def test_csv_text_that_excel_would_take_for_a_formula_is_kept_as_text(client, ma
     _, row = read_csv(client.get(CSV_URL))
 
     assert row[3] == '\'=HYPERLINK("http://example.invalid")'
-    assert row[8] == "'- Godkendt."
+    assert row[9] == "'- Godkendt."
 
 
 # Caching and cost ------------------------------------------------------------------------------
