@@ -28,10 +28,13 @@ _RECOMMENDS_APPROVAL = re.compile(
 
 _VOTE_LINE = re.compile(
     r"^\s*(?P<label>for(?:\s+stemte)?|imod(?:\s+stemte)?|undlod(?:\s+at\s+stemme)?|"
-    r"undlader\s+at\s+stemme|hverken\s+for\s+eller\s+imod|stemte\s+(?:for|imod)|blank)"
+    r"undlader\s+at\s+stemme|hverken\s+for\s+eller\s+imod|stemte\s+(?:for|imod)|blank|"
+    r"afventer(?:\s+stillingtagen)?|afventede)"
     r"\s*:\s*(?P<who>.+)$",
     re.IGNORECASE,
 )
+# "For: Gruppe A, F og O", "Imod: Liste H og Gruppe Ø": the group or list before the letter.
+_GROUP = re.compile(r"^(?:gruppe(?:n)?|liste(?:n)?|parti(?:et)?)\s+", re.IGNORECASE)
 # "O stemte imod", "A og V stemte for", "F undlod at stemme" inside a sentence.
 _VOTE_SENTENCE = re.compile(
     r"(?P<who>(?:\b[A-ZÆØÅ]{1,3}\b(?:\s*,\s*|\s+og\s+)?)+)\s+"
@@ -46,13 +49,16 @@ _COUNT = re.compile(r"\(\s*\d+\s*\)|\b\d+\s+stemmer?\b")
 class DecisionReading:
     outcome: str = ""
     votes: list[ParsedVote] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # Danish, for notes to the clerk
+    # (field, message): "votes" or "outcome", and what is doubtful, in Danish for the clerk.
+    problems: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _position(label):
     label = label.lower()
     if label.startswith(("undl", "hverken", "blank")):
         return "undlod"
+    if label.startswith("afvent"):
+        return "afventer"
     return "imod" if "imod" in label else "for"
 
 
@@ -64,11 +70,11 @@ def _parties(who, problems):
     who = _COUNT.sub(" ", who).strip(" .;")
     parties = []
     for piece in re.split(r"\s*,\s*|\s+og\s+|\s*\+\s*|\s*/\s*", who):
-        piece = piece.strip(" .")
+        piece = _GROUP.sub("", piece.strip(" .")).strip()
         if _PARTY.match(piece):
             parties.append(piece)
         elif piece and piece.lower() not in ("ingen", "-", "–", "0"):
-            problems.append(f"“{piece}” i afstemningen kunne ikke læses som et parti.")
+            problems.append(("votes", f"“{piece}” i afstemningen kunne ikke læses som et parti."))
     return parties
 
 
@@ -113,7 +119,7 @@ def analyse_decision(text):
     for party in split:
         positions = " og ".join(v.position for v in reading.votes if v.party == party)
         reading.problems.append(
-            f"Partiet {party} stemte ikke samlet ({positions}); alle stemmerne er gemt."
+            ("votes", f"Partiet {party} stemte ikke samlet ({positions}); alle stemmerne er gemt.")
         )
 
     # "Ad 1. Godkendt. Ad 2. Afvist." states two outcomes: which is the item's is for the clerk.
@@ -121,7 +127,7 @@ def analyse_decision(text):
     if len(outcomes) == 1 and outcomes[0] != "?":
         reading.outcome = outcomes[0]
     elif len(outcomes) > 1 or outcomes == ["?"]:
-        reading.problems.append("Beslutningen er ikke entydig; udfaldet er ikke sat.")
+        reading.problems.append(("outcome", "Beslutningen er ikke entydig; udfaldet er ikke sat."))
     return reading
 
 

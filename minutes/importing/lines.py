@@ -43,6 +43,8 @@ BULLET = re.compile(r"(?:[•●▪■◦○‣∙·\uf0b7\uf0a7\uf076\uf0d8\uf0
 NUMBERED = re.compile(r"(\d{1,2})[.)]\s+(?!(?:" + "|".join(MONTHS) + r")\b)(?=\S)", re.IGNORECASE)
 # "For: …", "Imod: …", "Undlod at stemme: …", "Ad 1. …": short labels that start a line.
 LABEL_START = re.compile(r"(?:Ad\s+\d{1,2}[.:)]|[A-ZÆØÅ][\wæøå]*(?:\s+[\wæøå]+){0,3}\s*:)\s")
+# "Sag nr. 12 …", "Punkt 3 …", "Pkt. 42 …": an item's heading, never the end of a wrapped line.
+ITEM_START = re.compile(r"(?:Sag(?:\s+nr\.?)?|Punkt|Pkt\.?)\s+\d{1,3}\b")
 
 HYPHENATED_END = re.compile(r"[a-zæøå]-$")
 
@@ -138,7 +140,12 @@ def mark_line_breaks(lines, full):
             hyphenated = HYPHENATED_END.search(previous.text) and line.text[:1].islower()
             if hyphenated:
                 line.brk = WRAP
-            elif ended_short or is_list_line(line.text) or LABEL_START.match(line.text):
+            elif (
+                ended_short
+                or is_list_line(line.text)
+                or LABEL_START.match(line.text)
+                or ITEM_START.match(line.text)
+            ):
                 line.brk = LINE
             else:
                 line.brk = WRAP

@@ -131,9 +131,11 @@ def _edge_rows(rows):
     return by_height[:2] + by_height[2:][-2:]
 
 
-def strip_running_lines(pages, is_structural):
+def strip_running_lines(pages, is_structural, heights=None):
     """Remove headers, footers and page numbers: rows at the top or bottom of a page that repeat
-    (digits aside, at the same height) on at least half of the pages, and bare page numbers.
+    (digits aside, at the same height) on at least half of the pages, and bare page numbers. On
+    a document of one page, where nothing can repeat, rows in the page's top or bottom margin
+    in a smaller type than the text, set apart from it (`heights` are the pages' heights).
 
     Returns the removed texts, so that the clerk can be told what went.
     """
@@ -144,15 +146,38 @@ def strip_running_lines(pages, is_structural):
     needed = max(2, math.ceil(len(with_text) / 2))
     running = {key for key, count in counts.items() if count >= needed}
     removed = []
-    for rows in pages:
+    for number, rows in enumerate(pages):
+        lone = len(with_text) == 1 and heights is not None
         for row in _edge_rows(rows):
             text = clean(row.text)
             if is_structural(text):
                 continue
-            if _running_key(row) in running or PAGE_NUMBER.fullmatch(text):
+            if (
+                _running_key(row) in running
+                or PAGE_NUMBER.fullmatch(text)
+                or (lone and _in_margin(row, rows, heights[number]))
+            ):
                 rows.remove(row)
                 removed.append(text)
     return removed
+
+
+def _size(row):
+    return row.sizes.most_common(1)[0][0] if row.sizes else 0
+
+
+def _in_margin(row, rows, height):
+    """Whether a row on a page of its own is a running header or footer: in the top or bottom
+    tenth of the page, smaller than the page's text, and further from the next row than two
+    lines of text are from each other."""
+    body = Counter()
+    for other in rows:
+        body[_size(other)] += other.chars
+    body_size = body.most_common(1)[0][0]
+    if not (row.y > height * 0.9 or row.y < height * 0.1) or _size(row) >= body_size - 0.5:
+        return False
+    others = [other.y for other in rows if other is not row]
+    return bool(others) and min(abs(row.y - y) for y in others) > body_size * 2
 
 
 def read_pdf(data, *, max_pages, deadline, is_structural):
@@ -177,7 +202,7 @@ def read_pdf(data, *, max_pages, deadline, is_structural):
         raise DocumentError(DAMAGED) from error
 
     notes = []
-    pages = []
+    pages, heights = [], []
     for index in range(min(page_count, max_pages)):
         if time.monotonic() > deadline:
             notes.append(
@@ -189,6 +214,7 @@ def read_pdf(data, *, max_pages, deadline, is_structural):
             break
         try:
             pages.append(_page_rows(reader.pages[index]))
+            heights.append(float(reader.pages[index].mediabox.height))
         except Exception as error:
             raise DocumentError(DAMAGED) from error
     if page_count > max_pages:
@@ -208,7 +234,7 @@ def read_pdf(data, *, max_pages, deadline, is_structural):
                 "billede eller en tom side). Tjek at intet mangler."
             )
         )
-    removed = strip_running_lines(pages, is_structural)
+    removed = strip_running_lines(pages, is_structural, heights)
     if removed:
         examples = list(dict.fromkeys(removed))[:3]
         notes.append(

@@ -36,24 +36,30 @@ def read_text(text, *, is_structural):
     pages = text.split("\f")
     raw = [[clean(line) for line in page.split("\n")] for page in pages]
 
-    # Running lines: on a page's first or last lines, on at least half of the pages (when the
-    # text has page breaks), or anywhere at least three times if they carry a date or "Side 3".
+    # Running lines: among a page's first or last lines, the same (digits aside) at the same
+    # end of at least half of the pages (when the text has page breaks), or anywhere at least
+    # three times if they carry a date or "Side 3". Not the last line of one page and the first
+    # of the next: a list whose entries differ only in their numbers may run across the break.
     counts = Counter()
     for page in raw:
         filled = [line for line in page if line]
-        counts.update({_digits_aside(line) for line in filled[:2] + filled[-2:]})
+        counts.update({(_digits_aside(line), "top") for line in filled[:2]})
+        counts.update({(_digits_aside(line), "bottom") for line in filled[-2:]})
     everywhere = Counter(_digits_aside(line) for page in raw for line in page if line)
     needed = max(2, (len(raw) + 1) // 2)
 
-    def running(line, at_edge):
+    def running(line, sides, removed_here):
         if not line or is_structural(line):
             return False
         key = _digits_aside(line)
         # "Side 3 af 12" is a page number anywhere; a bare "3" only at the top or bottom of a
         # page (elsewhere it may be the end of a wrapped title: "…, afdeling" / "7").
-        if PAGE_NUMBER.fullmatch(line) and (at_edge or not line.isdigit()):
+        if PAGE_NUMBER.fullmatch(line) and (sides or not line.isdigit()):
             return True
-        if len(raw) > 1 and counts[key] >= needed:
+        # A running line is there once a page: the same text again on the page (the
+        # committee's name as a header and as the first page's title) is the page's own.
+        repeated = any(counts[(key, side)] >= needed for side in sides)
+        if len(raw) > 1 and repeated and key not in removed_here:
             return True
         return everywhere[key] >= 3 and bool(_DATE_OR_PAGE.search(line))
 
@@ -66,13 +72,16 @@ def read_text(text, *, is_structural):
             blank_before = False
         page = _bullets_to_their_lines(page)
         filled = [number for number, line in enumerate(page) if line]
-        edges = set(filled[:2] + filled[-2:]) if len(raw) > 1 else set()
+        top, bottom = (set(filled[:2]), set(filled[-2:])) if len(raw) > 1 else (set(), set())
         last_filled = filled[-1] if filled and len(raw) > 1 else len(page)
+        removed_here = set()
         for number, line in enumerate(page):
             if not line:
                 blank_before = blank_before or (number < last_filled and not after_running)
                 continue
-            if running(line, number in edges):
+            sides = [side for side, edge in (("top", top), ("bottom", bottom)) if number in edge]
+            if running(line, sides, removed_here):
+                removed_here.add(_digits_aside(line))
                 removed.append(line)
                 # The blank lines around a header or footer are the page's margin.
                 blank_before, after_running = False, True

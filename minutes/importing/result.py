@@ -32,7 +32,7 @@ SECTION_HEADINGS = {
 }
 
 OUTCOMES = ("godkendt", "anbefalet", "taget_til_efterretning", "udsat", "afvist", "droeftet")
-POSITIONS = ("for", "imod", "undlod")
+POSITIONS = ("for", "imod", "undlod", "afventer")
 
 
 class DocumentError(ValueError):
@@ -61,7 +61,7 @@ class Note:
 @dataclass
 class ParsedVote:
     party: str
-    position: str  # "for", "imod" or "undlod"
+    position: str  # one of POSITIONS
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """How well the document import recovers the test corpus: fields right, and words kept.
 
-The tests assert on these figures; run it on its own for the table the lead quotes:
+The tests assert on these figures; run it on its own for the tables the README quotes (per
+field, per pattern of real minutes, per document):
 
     .venv/bin/python -m tests.minutes.import_accuracy
 
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from minutes.importing import parse_text, read_document
-from tests.minutes.documents.corpus import MEETINGS, expected, file_name
+from tests.minutes.documents.corpus import MEETINGS, PATTERNS, expected, file_name
 
 DOCUMENTS = Path(__file__).parent / "documents"
 SECTION_KEYS = (
@@ -58,6 +59,8 @@ class Score:
     source_words: int = 0
     kept_words: int = 0
     lost: Counter = field(default_factory=Counter)
+    found_items: int = 0
+    source_items: int = 0
 
     def count(self, name, ok, where):
         self.total[name] += 1
@@ -73,10 +76,22 @@ class Score:
         self.source_words += other.source_words
         self.kept_words += other.kept_words
         self.lost.update(other.lost)
+        self.found_items += other.found_items
+        self.source_items += other.source_items
 
     def share(self, names):
         total = sum(self.total[name] for name in names)
         return sum(self.right[name] for name in names) / total if total else 1.0
+
+    @property
+    def fields(self):
+        """The share of every field counted (facts, people, items, sections, decisions)."""
+        return self.share(FIELDS)
+
+    @property
+    def items_found(self):
+        """(items found, items in the source): an item counts as found when its number is."""
+        return self.found_items, self.source_items
 
     @property
     def items_and_sections(self):
@@ -107,6 +122,8 @@ def score(meeting, document):
     for item in want["items"]:
         where = f"{name} punkt {item['number']}"
         found = parsed.pop(item["number"], None)
+        result.source_items += 1
+        result.found_items += found is not None
         result.count(
             "item",
             found is not None
@@ -173,6 +190,17 @@ def measure():
     return overall, per_document
 
 
+def per_pattern(per_document):
+    """{pattern: (documents, Score)}: the documents that reproduce each pattern, together."""
+    patterns = {}
+    for meeting in MEETINGS:
+        for pattern in meeting.patterns:
+            documents, total = patterns.setdefault(pattern, ([], Score()))
+            documents.append(meeting.name)
+            total.add(per_document[meeting.name][0])
+    return {pattern: patterns[pattern] for pattern in PATTERNS if pattern in patterns}
+
+
 FIELDS = [
     "kind",
     "committee_name",
@@ -197,16 +225,24 @@ def report():
         right, total = overall.right[name], overall.total[name]
         lines.append(f"{name:24} {right:>6} {total:>6} {right / total if total else 1:>7.1%}")
     lines.append("")
+    lines.append(f"fields right: {overall.fields:.1%}")
     lines.append(f"items and sections in the right field: {overall.items_and_sections:.1%}")
+    lines.append("items found: {}/{}".format(*overall.items_found))
     lines.append(
         f"words of the source text kept: {overall.kept_words}/{overall.source_words} "
         f"= {overall.kept:.2%}"
     )
     lines.append("")
-    lines.append(f"{'document':36} {'items+sections':>15} {'words kept':>11} {'seconds':>8}")
+    lines.append(f"{'pattern':24} {'documents':>9} {'fields right':>13} {'items found':>12}")
+    for pattern, (documents, result) in per_pattern(per_document).items():
+        found = "{}/{}".format(*result.items_found)
+        lines.append(f"{pattern:24} {len(documents):>9} {result.fields:>13.1%} {found:>12}")
+    lines.append("")
+    lines.append(f"{'document':44} {'fields':>7} {'items':>6} {'words kept':>11} {'seconds':>8}")
     for name, (result, seconds) in per_document.items():
+        found = "{}/{}".format(*result.items_found)
         lines.append(
-            f"{name:36} {result.items_and_sections:>15.1%} {result.kept:>11.2%} {seconds:>8.2f}"
+            f"{name:44} {result.fields:>7.1%} {found:>6} {result.kept:>11.2%} {seconds:>8.2f}"
         )
     if overall.misses:
         lines.append("")

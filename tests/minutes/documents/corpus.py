@@ -10,6 +10,7 @@ numbered lists as "1. at …" lines and bullets as "- …" lines.
 """
 
 import datetime
+import re
 from dataclasses import dataclass, field, replace
 
 COMMITTEE = "Almenboligudvalg Hvidovre"
@@ -60,6 +61,18 @@ class Meeting:
     # Substrings of notes the reading must give (what was put elsewhere, and where).
     notes: list[str] = field(default_factory=list)
     exercises: str = ""
+    # The committee as the document names it ("Almenboligudvalget", or another committee's).
+    committee: str = COMMITTEE
+    # Members and absentees as the document writes them, one entry each, where a layout writes
+    # them otherwise than "Name (A)"; `participants` is then what reading them must give, as
+    # (name, party, status).
+    member_lines: list[str] = field(default_factory=list)
+    absent_lines: list[str] = field(default_factory=list)
+    participants: list[tuple[str, str, str]] | None = None
+    # The patterns of real minutes this document reproduces (keys of PATTERNS).
+    patterns: list[str] = field(default_factory=list)
+    # The title as the document writes it, where a layout has no fixed form for it.
+    title: str = ""
 
 
 def _sections(item):
@@ -78,25 +91,42 @@ def _sections(item):
     return sections
 
 
+def _without_list_markers(text, numbers=True):
+    return re.sub(r"(?m)^(?:\d+\. |- )" if numbers else r"(?m)^- ", "", text)
+
+
 def expected(meeting):
-    """What reading the rendered document must give, as plain data."""
+    """What reading the rendered document must give, as plain data.
+
+    Text copied from a web page has no list markers (the browser draws them; they are not
+    text): what was a list there is lines without "1. " or "- ". When Chromium prints the page,
+    the numbers are text but the bullets are drawn.
+    """
     remarks = [*meeting.unknown_facts, meeting.remarks]
     minutes = meeting.kind == "referat"
+    participants = meeting.participants
+    if participants is None:
+        participants = [(name, party, "til_stede") for name, party in meeting.members]
+        participants += [(name, party, "afbud") for name, party in meeting.absent]
     return {
         "kind": meeting.kind,
-        "committee_name": COMMITTEE,
+        "committee_name": meeting.committee,
         "date": meeting.date,
         "start_time": meeting.time,
         "place": meeting.place,
-        "participants": [(name, party, "til_stede") for name, party in meeting.members]
-        + [(name, party, "afbud") for name, party in meeting.absent],
+        "participants": list(participants),
         "remarks": "\n\n".join(text for text in remarks if text),
         "items": [
             {
                 "number": item.number,
                 "title": item.title,
                 "is_closed": item.closed,
-                "sections": _sections(item),
+                "sections": {
+                    key: _without_list_markers(text, meeting.generator == "chromium-text")
+                    if meeting.generator.startswith("chromium")
+                    else text
+                    for key, text in _sections(item).items()
+                },
                 "attachments": list(item.attachments),
                 "outcome": item.outcome if minutes else "",
                 "votes": list(item.votes) if minutes else [],
@@ -838,6 +868,739 @@ MEETINGS.append(
     )
 )
 
+
+# --- layouts of the meeting systems clerks actually have --------------------------------------
+#
+# Written after real published minutes of Danish municipalities (Hvidovre's own, 2012-2019, and
+# other municipalities') had been tried on the importer: their layouts, not their words. Each
+# meeting names the patterns of real minutes it reproduces; the README gives the accuracy per
+# pattern (`python -m tests.minutes.import_accuracy`).
+
+PATTERNS = {
+    "contents-then-items": "“Indholdsfortegnelse” followed directly by the items (the web and "
+    "PDF export of Hvidovre's meeting system)",
+    "contents-with-pages": "a table of contents with page numbers before the items",
+    "numbering-not-from-1": "items numbered across the year (“131. Godkendelse af dagsorden”)",
+    "case-and-point-words": "items headed “Sag nr. 12”, “Punkt 3”",
+    "open-closed-prefix": "items prefixed “Åbent punkt” / “Lukket punkt”",
+    "unnumbered-items": "unnumbered items under bold headings",
+    "member-variants": "members as written: “Navn (A)”, “Navn ()”, “Navn ((O))”, “Navn, (A)”, "
+    "“Suppleant for X (A)”, no party",
+    "absence-variants": "“Fraværende”, “Fraværende med afbud”, “Afbud: X”, absent for some "
+    "items (“…, sag 129-138”)",
+    "title-variants": "“Referat af møde i …”, “Referat til mødet i …”, “<Udvalg> - Referat”, "
+    "“Beslutningsprotokol”, time and place in the title, the date alone on a line",
+    "another-committee": "a document of another committee",
+    "votes-as-written": "“For: Gruppe A, F og O”, “Imod: Liste H og Gruppe Ø”, “Undlod: …”, "
+    "“Afventer: …”",
+    "running-lines": "running headers, footers and page numbers (one page included)",
+    "run-on-facts": "older run-on layout: facts, members and absentees in one flowing paragraph",
+    "web-chrome": "buttons of the web page copied along (“Udskriv”)",
+    "pasted-text": "text pasted from a PDF viewer or a web page",
+    "word": "Word documents (.docx), read directly",
+    "our-own-layouts": "the layouts of our first corpus (2012-2025, five systems)",
+}
+
+MEMBERS_REAL = [
+    ("Lene Eksempel", "A"),
+    ("Jonas Prøvesen", "A"),
+    ("Birthe Fiktiv", "V"),
+    ("Kasper Opdigtet", "O"),
+    ("Mette Demo", "F"),
+    ("Sten Påfund", "C"),
+    ("Rikke Tænkt", "Ø"),
+]
+REAL_COMMITTEE = "Almenboligudvalget"
+
+STEERING = Item(
+    0,
+    "Styringsdialog med Boligselskabet Kystbo 2018",
+    decision_theme=(
+        "Kommunen og boligorganisationen har holdt det årlige styringsdialogmøde. Udvalget skal "
+        "godkende dokumentationen fra mødet."
+    ),
+    recommendation=(
+        "Direktøren indstiller til Almenboligudvalget\n"
+        "1. at dokumentationen fra styringsdialogen godkendes\n"
+        "2. at aftalen om effektiviseringsmål for 2019 godkendes"
+    ),
+    decision="Ad 1. Godkendt.\nAd 2. Godkendt.\nFor: Gruppe A, F og O\nImod: Liste H og Gruppe Ø",
+    outcome="godkendt",
+    votes=[("A", "for"), ("F", "for"), ("O", "for"), ("H", "imod"), ("Ø", "imod")],
+    case_presentation=(
+        "Styringsdialogen tager udgangspunkt i boligorganisationens regnskab, dens "
+        "effektivitetstal og de aftaler, der blev indgået sidste år.\n\n"
+        "På mødet blev især drøftet:\n"
+        "- udlejningen af de store familieboliger\n"
+        "- vedligeholdelsesplanerne for afdelingerne\n"
+        "- beboerdemokratiets arbejde med trivsel i opgangene"
+    ),
+    economic_consequences="Sagen har ingen økonomiske konsekvenser for kommunen.",
+    attachments=["Dokumentation for styringsdialogen 2018"],
+)
+
+LETTING_RULES = Item(
+    0,
+    "Ændrede regler for udlejning af familieboliger",
+    decision_theme=(
+        "Boligorganisationerne foreslår nye regler for fortrinsret på ventelisten til "
+        "familieboliger."
+    ),
+    recommendation=(
+        "Forvaltningen indstiller, at de ændrede udlejningsregler anbefales over for "
+        "Kommunalbestyrelsen."
+    ),
+    decision="Anbefales.\nFor: A, C og F\nUndlod: O\nAfventer: Gruppe V",
+    outcome="anbefalet",
+    votes=[("A", "for"), ("C", "for"), ("F", "for"), ("O", "undlod"), ("V", "afventer")],
+    case_presentation=(
+        "Reglerne giver boligsøgende med arbejde i kommunen fortrinsret til hver anden ledige "
+        "familiebolig. Ændringen gælder i fire år og evalueres efter to år.\n\n"
+        "Reglerne har været drøftet med beboerne i alle afdelinger med familieboliger."
+    ),
+)
+
+BASE_CAPITAL = Item(
+    0,
+    "Grundkapital til 40 almene boliger på Stamholmen",
+    decision_theme=(
+        "Udvalget skal tage stilling til, om kommunen skal yde grundkapital til et nyt alment "
+        "byggeri."
+    ),
+    recommendation=(
+        "Forvaltningen indstiller,\n1. at skema A godkendes\n2. at der ydes grundkapital på "
+        "7,9 mio. kr."
+    ),
+    decision="Anbefales godkendt over for Økonomiudvalget.\nFor: Gruppe A og Gruppe C\nImod: "
+    "Gruppe O",
+    outcome="anbefalet",
+    votes=[("A", "for"), ("C", "for"), ("O", "imod")],
+    case_presentation=(
+        "Boligselskabet Kystbo vil opføre 40 almene familieboliger i fire etager. Byggeriet "
+        "skal stå færdigt i 2022.\n\n"
+        "Lokalplanen for området blev vedtaget i foråret, og der er afsat plads til "
+        "fælleshus og legeplads."
+    ),
+    economic_consequences="Grundkapitalen afholdes af det afsatte beløb på anlægsbudgettet.",
+    attachments=["Skema A", "Situationsplan"],
+)
+
+SALE_CLOSED_TEXT = replace(
+    SALE_CLOSED,
+    case_presentation=(
+        "Kommunen har modtaget et købstilbud på 4,2 mio. kr. fra en privat investor. Tilbuddet "
+        "og forhandlingerne er fortrolige, indtil handlen er endelig."
+    ),
+)
+
+
+def _agenda(items):
+    return [replace(item, decision="", outcome="", votes=[]) for item in items]
+
+
+REAL_MEETINGS = [
+    Meeting(
+        name="referat-2018-12-03",
+        generator="chromium",
+        layout="web-export",
+        kind="referat",
+        committee=REAL_COMMITTEE,
+        title="Referat - Almenboligudvalget den 3. december 2018",
+        date=datetime.date(2018, 12, 3),
+        date_text="Mandag den 3. december 2018",
+        time=datetime.time(17, 0),
+        time_text="Kl. 17:00",
+        place="Rådhuset, mødelokale 1",
+        member_lines=[
+            "Lene Eksempel (A)",
+            "Jonas Prøvesen (A)",
+            "Birthe Fiktiv (V)",
+            "Kasper Opdigtet (O)",
+            "Mette Demo ()",
+            "Sten Påfund (C)",
+        ],
+        absent_lines=["Rikke Tænkt (Ø)"],
+        participants=[
+            ("Lene Eksempel", "A", "til_stede"),
+            ("Jonas Prøvesen", "A", "til_stede"),
+            ("Birthe Fiktiv", "V", "til_stede"),
+            ("Kasper Opdigtet", "O", "til_stede"),
+            ("Mette Demo", "", "til_stede"),
+            ("Sten Påfund", "C", "til_stede"),
+            ("Rikke Tænkt", "Ø", "afbud"),
+        ],
+        remarks="Boligchef Eva Kontor deltog under punkt 3.",
+        items=_numbered(APPROVE_AGENDA, NEWS, STEERING, LETTING_RULES, SALE_CLOSED_TEXT),
+        patterns=[
+            "contents-then-items",
+            "member-variants",
+            "absence-variants",
+            "votes-as-written",
+            "running-lines",
+            "web-chrome",
+        ],
+        exercises="the meeting system's web page printed by Chromium: 'Udskriv' above the "
+        "title, 'Indholdsfortegnelse' followed by the items themselves, 'Fraværende', a member "
+        "'Navn ()', votes by 'Gruppe' and 'Liste', 'Afventer', header and footer on every page",
+    ),
+    Meeting(
+        name="referat-2018-12-03-kopieret",
+        generator="chromium-text",
+        layout="web-export",
+        kind="referat",
+        committee=REAL_COMMITTEE,
+        title="Referat - Almenboligudvalget den 3. december 2018",
+        date=datetime.date(2018, 12, 3),
+        date_text="Mandag den 3. december 2018",
+        time=datetime.time(17, 0),
+        time_text="Kl. 17:00",
+        place="Rådhuset, mødelokale 1",
+        member_lines=[
+            "Lene Eksempel (A)",
+            "Jonas Prøvesen (A)",
+            "Birthe Fiktiv (V)",
+            "Kasper Opdigtet (O)",
+            "Mette Demo ()",
+            "Sten Påfund (C)",
+        ],
+        absent_lines=["Rikke Tænkt (Ø)"],
+        participants=[
+            ("Lene Eksempel", "A", "til_stede"),
+            ("Jonas Prøvesen", "A", "til_stede"),
+            ("Birthe Fiktiv", "V", "til_stede"),
+            ("Kasper Opdigtet", "O", "til_stede"),
+            ("Mette Demo", "", "til_stede"),
+            ("Sten Påfund", "C", "til_stede"),
+            ("Rikke Tænkt", "Ø", "afbud"),
+        ],
+        remarks="Boligchef Eva Kontor deltog under punkt 3.",
+        items=_numbered(APPROVE_AGENDA, NEWS, STEERING, LETTING_RULES, SALE_CLOSED_TEXT),
+        patterns=[
+            "contents-then-items",
+            "member-variants",
+            "absence-variants",
+            "votes-as-written",
+            "web-chrome",
+            "pasted-text",
+        ],
+        exercises="the same web page copied from the browser and pasted (innerText): one "
+        "paragraph a line, no fonts",
+    ),
+    Meeting(
+        name="referat-2019-09-24",
+        generator="chromium",
+        layout="web-export",
+        kind="referat",
+        committee=REAL_COMMITTEE,
+        title="Referat - Almenboligudvalget den 24. september 2019",
+        date=datetime.date(2019, 9, 24),
+        date_text="Tirsdag den 24. september 2019",
+        time=datetime.time(16, 30),
+        time_text="Kl. 16:30",
+        place="Rådhuset, mødelokale 2",
+        member_lines=[
+            "Lene Eksempel (A)",
+            "Birthe Fiktiv (V)",
+            "Kasper Opdigtet ((O))",
+            "Mette Demo (F)",
+        ],
+        absent_lines=["Sten Påfund (C)", "Rikke Tænkt (Ø)"],
+        participants=[
+            ("Lene Eksempel", "A", "til_stede"),
+            ("Birthe Fiktiv", "V", "til_stede"),
+            ("Kasper Opdigtet", "O", "til_stede"),
+            ("Mette Demo", "F", "til_stede"),
+            ("Sten Påfund", "C", "afbud"),
+            ("Rikke Tænkt", "Ø", "afbud"),
+        ],
+        items=_numbered(
+            APPROVE_AGENDA,
+            replace(
+                YOUTH,
+                case_presentation="Kollektiv udlejning betyder, at en uddannelsesinstitution "
+                "lejer boligerne og fremlejer dem til sine studerende.",
+            ),
+        ),
+        patterns=["contents-then-items", "member-variants", "running-lines", "web-chrome"],
+        exercises="a one-page web export with header and footer; 'Navn ((O))'; 'Fraværende "
+        "med afbud'",
+    ),
+    Meeting(
+        name="dagsorden-2019-11-25",
+        generator="chromium",
+        layout="web-export",
+        kind="dagsorden",
+        committee=REAL_COMMITTEE,
+        title="Dagsorden - Almenboligudvalget den 25. november 2019",
+        date=datetime.date(2019, 11, 25),
+        date_text="Mandag den 25. november 2019",
+        time=datetime.time(17, 0),
+        time_text="Kl. 17:00",
+        place="Rådhuset, mødelokale 1",
+        members=MEMBERS_REAL,
+        items=_agenda(_numbered(APPROVE_AGENDA, BASE_CAPITAL, ENERGY, PERSONNEL_CLOSED)),
+        patterns=["contents-then-items", "running-lines", "web-chrome"],
+        exercises="an agenda from the web export: contents then items, no decisions",
+    ),
+    Meeting(
+        name="referat-2018-10-29-oekonomiudvalget",
+        generator="chromium-text",
+        layout="web-export",
+        kind="referat",
+        committee="Økonomiudvalget",
+        title="Referat - Økonomiudvalget den 29. oktober 2018",
+        date=datetime.date(2018, 10, 29),
+        date_text="Mandag den 29. oktober 2018",
+        time=datetime.time(17, 0),
+        time_text="Kl. 17:00",
+        place="Rådhuset, mødelokale 1",
+        members=[("Lene Eksempel", "A"), ("Birthe Fiktiv", "V"), ("Kasper Opdigtet", "O")],
+        items=_numbered(
+            APPROVE_AGENDA,
+            replace(BUDGET, decision="Godkendt.", outcome="godkendt"),
+            NEWS,
+        ),
+        patterns=["contents-then-items", "another-committee", "pasted-text", "web-chrome"],
+        exercises="another committee's minutes, pasted from its web page: read as they are; "
+        "the import says it is not this committee's",
+    ),
+    Meeting(
+        name="referat-2012-08-28",
+        generator="fpdf2",
+        layout="run-on",
+        kind="referat",
+        committee=REAL_COMMITTEE,
+        date=datetime.date(2012, 8, 28),
+        date_text="Tirsdag den 28. august 2012",
+        time=datetime.time(18, 0),
+        time_text="18:00",
+        place="KB-Salen",
+        place_label="Mødelokale",
+        members=[
+            ("Lene Eksempel", ""),
+            ("Jonas Prøvesen", ""),
+            ("Birthe Fiktiv", ""),
+            ("Kasper Opdigtet", ""),
+            ("Mette Demo", ""),
+            ("Kim Suppleant", ""),
+        ],
+        absent=[("Sten Påfund", ""), ("Rikke Tænkt", "")],
+        unknown_facts=["Kim Suppleant er suppleant for Sten Påfund"],
+        remarks="Der er offentlig spørgetid umiddelbart inden mødet.",
+        items=_numbered(
+            APPROVE_AGENDA,
+            replace(PRAESTEMOSEN, title="Helhedsplan for Præstemosen – status august 2012"),
+            replace(
+                RENT_RISE,
+                decision="Godkendt.\nFor stemte: A, F og V\nImod stemte: O",
+                outcome="godkendt",
+                votes=[("A", "for"), ("F", "for"), ("V", "for"), ("O", "imod")],
+            ),
+            ANY_OTHER,
+        ),
+        bullet="-",
+        patterns=["run-on-facts", "contents-with-pages", "member-variants", "running-lines"],
+        exercises="the older layout of 2012: committee and kind on lines of their own, then "
+        "date, time, 'Særlige forhold', 'Mødelokale', 'Medlemmer' (no party letters) and 'Fravær "
+        "med afbud' run on in one paragraph; contents headed 'Punkter til dagsorden … Side'",
+    ),
+    Meeting(
+        name="referat-2012-08-28-kopieret",
+        generator="text",
+        layout="run-on",
+        kind="referat",
+        committee=REAL_COMMITTEE,
+        date=datetime.date(2012, 8, 28),
+        date_text="Tirsdag den 28. august 2012",
+        time=datetime.time(18, 0),
+        time_text="18:00",
+        place="KB-Salen",
+        place_label="Mødelokale",
+        members=[
+            ("Lene Eksempel", ""),
+            ("Jonas Prøvesen", ""),
+            ("Birthe Fiktiv", ""),
+            ("Kasper Opdigtet", ""),
+            ("Mette Demo", ""),
+            ("Kim Suppleant", ""),
+        ],
+        absent=[("Sten Påfund", ""), ("Rikke Tænkt", "")],
+        unknown_facts=["Kim Suppleant er suppleant for Sten Påfund"],
+        remarks="Der er offentlig spørgetid umiddelbart inden mødet.",
+        items=_numbered(
+            APPROVE_AGENDA,
+            replace(PRAESTEMOSEN, title="Helhedsplan for Præstemosen – status august 2012"),
+            replace(
+                RENT_RISE,
+                decision="Godkendt.\nFor stemte: A, F og V\nImod stemte: O",
+                outcome="godkendt",
+                votes=[("A", "for"), ("F", "for"), ("V", "for"), ("O", "imod")],
+            ),
+            ANY_OTHER,
+        ),
+        bullet="-",
+        patterns=[
+            "run-on-facts",
+            "contents-with-pages",
+            "member-variants",
+            "pasted-text",
+            "running-lines",
+        ],
+        exercises="the run-on PDF above as pdftotext gives it",
+    ),
+    Meeting(
+        name="dagsorden-2013-02-26",
+        generator="fpdf2",
+        layout="run-on",
+        kind="dagsorden",
+        committee=REAL_COMMITTEE,
+        date=datetime.date(2013, 2, 26),
+        date_text="Tirsdag den 26. februar 2013",
+        time=datetime.time(17, 30),
+        time_text="17:30",
+        place="Rådhuset, lokale 117",
+        place_label="Mødelokale",
+        members=[
+            ("Lene Eksempel", ""),
+            ("Jonas Prøvesen", ""),
+            ("Birthe Fiktiv", ""),
+            ("Kasper Opdigtet", ""),
+            ("Sten Påfund", ""),
+        ],
+        absent=[("Mette Demo", "")],
+        items=_agenda(_numbered(APPROVE_AGENDA, SOCIAL, FLEX)),
+        bullet="-",
+        patterns=["run-on-facts", "contents-with-pages", "member-variants", "running-lines"],
+        exercises="an agenda in the older run-on layout, without 'Særlige forhold'",
+    ),
+    Meeting(
+        name="beslutningsprotokol-2019-10-29",
+        generator="docx",
+        layout="protocol",
+        kind="referat",
+        committee=REAL_COMMITTEE,
+        date=datetime.date(2019, 10, 29),
+        date_text="29-10-2019",
+        time=datetime.time(16, 30),
+        time_text="kl. 16.30",
+        place="Mødelokale A, Ullasvej",
+        member_lines=[
+            "Lene Eksempel (A)",
+            "Jonas Prøvesen, (A)",
+            "Kasper Opdigtet ((O))",
+            "Suppleant for Sten Påfund (C)",
+            "Mette Demo (F)",
+        ],
+        absent_lines=["Afbud: Sten Påfund (C)", "Fraværende: Birthe Fiktiv (V), sag 133-135"],
+        participants=[
+            ("Lene Eksempel", "A", "til_stede"),
+            ("Jonas Prøvesen", "A", "til_stede"),
+            ("Kasper Opdigtet", "O", "til_stede"),
+            ("Suppleant for Sten Påfund", "C", "til_stede"),
+            ("Mette Demo", "F", "til_stede"),
+            ("Sten Påfund", "C", "afbud"),
+            ("Birthe Fiktiv", "V", "til_stede"),
+        ],
+        remarks="Fraværende: Birthe Fiktiv (V), sag 133-135",
+        items=_numbered(
+            APPROVE_AGENDA,
+            STEERING,
+            LETTING_RULES,
+            SALE_CLOSED_TEXT,
+            ANY_OTHER,
+            start=131,
+        ),
+        patterns=[
+            "title-variants",
+            "numbering-not-from-1",
+            "open-closed-prefix",
+            "member-variants",
+            "absence-variants",
+            "votes-as-written",
+            "word",
+        ],
+        exercises="'Beslutningsprotokol' with the committee and the date on lines of their "
+        "own, the place 'Mødelokale A, Ullasvej'; items numbered across the year (131-135), "
+        "each under 'Åbent punkt' or 'Lukket punkt'; 'Resumé' and 'Økonomi' as headings",
+    ),
+    Meeting(
+        name="beslutningsprotokol-2019-10-29-libreoffice",
+        generator="libreoffice",
+        layout="protocol",
+        kind="referat",
+        committee=REAL_COMMITTEE,
+        date=datetime.date(2019, 10, 29),
+        date_text="29-10-2019",
+        time=datetime.time(16, 30),
+        time_text="kl. 16.30",
+        place="Mødelokale A, Ullasvej",
+        member_lines=[
+            "Lene Eksempel (A)",
+            "Jonas Prøvesen, (A)",
+            "Kasper Opdigtet ((O))",
+            "Suppleant for Sten Påfund (C)",
+            "Mette Demo (F)",
+        ],
+        absent_lines=["Afbud: Sten Påfund (C)", "Fraværende: Birthe Fiktiv (V), sag 133-135"],
+        participants=[
+            ("Lene Eksempel", "A", "til_stede"),
+            ("Jonas Prøvesen", "A", "til_stede"),
+            ("Kasper Opdigtet", "O", "til_stede"),
+            ("Suppleant for Sten Påfund", "C", "til_stede"),
+            ("Mette Demo", "F", "til_stede"),
+            ("Sten Påfund", "C", "afbud"),
+            ("Birthe Fiktiv", "V", "til_stede"),
+        ],
+        remarks="Fraværende: Birthe Fiktiv (V), sag 133-135",
+        items=_numbered(
+            APPROVE_AGENDA,
+            STEERING,
+            LETTING_RULES,
+            SALE_CLOSED_TEXT,
+            ANY_OTHER,
+            start=131,
+        ),
+        patterns=[
+            "title-variants",
+            "numbering-not-from-1",
+            "open-closed-prefix",
+            "member-variants",
+            "absence-variants",
+            "votes-as-written",
+            "running-lines",
+        ],
+        exercises="the protocol above as LibreOffice prints it, with header and footer",
+    ),
+    Meeting(
+        name="beslutningsprotokol-2020-01-28",
+        generator="libreoffice",
+        layout="protocol",
+        kind="referat",
+        committee=REAL_COMMITTEE,
+        date=datetime.date(2020, 1, 28),
+        date_text="28-01-2020",
+        time=datetime.time(16, 0),
+        time_text="kl. 16.00",
+        place="Mødelokale B, Ullasvej",
+        member_lines=[
+            "Lene Eksempel (A)",
+            "Jonas Prøvesen (A)",
+            "Birthe Fiktiv (V)",
+            "Rikke Tænkt",
+        ],
+        absent_lines=["Afbud: Kasper Opdigtet (O) og Mette Demo (F)"],
+        participants=[
+            ("Lene Eksempel", "A", "til_stede"),
+            ("Jonas Prøvesen", "A", "til_stede"),
+            ("Birthe Fiktiv", "V", "til_stede"),
+            ("Rikke Tænkt", "", "til_stede"),
+            ("Kasper Opdigtet", "O", "afbud"),
+            ("Mette Demo", "F", "afbud"),
+        ],
+        items=_numbered(APPROVE_AGENDA, BASE_CAPITAL, PERSONNEL_CLOSED, NEWS, start=4),
+        patterns=[
+            "title-variants",
+            "numbering-not-from-1",
+            "open-closed-prefix",
+            "member-variants",
+            "absence-variants",
+            "votes-as-written",
+            "running-lines",
+        ],
+        exercises="another protocol: a member without party, two absentees after 'Afbud:'",
+    ),
+    Meeting(
+        name="referat-2015-03-10",
+        generator="fpdf2",
+        layout="case-numbers",
+        kind="referat",
+        committee=REAL_COMMITTEE,
+        title="Referat af møde i Almenboligudvalget den 10. marts 2015 kl. 16.30 på Rådhuset, "
+        "mødelokale 2",
+        date=datetime.date(2015, 3, 10),
+        date_text="",
+        time=datetime.time(16, 30),
+        time_text="",
+        place="Rådhuset, mødelokale 2",
+        member_lines=[
+            "Lene Eksempel (A), Jonas Prøvesen (A), Birthe Fiktiv (V), Kasper Opdigtet (O) og "
+            "Sten Påfund (C)"
+        ],
+        absent_lines=["Mette Demo (F)"],
+        participants=[
+            ("Lene Eksempel", "A", "til_stede"),
+            ("Jonas Prøvesen", "A", "til_stede"),
+            ("Birthe Fiktiv", "V", "til_stede"),
+            ("Kasper Opdigtet", "O", "til_stede"),
+            ("Sten Påfund", "C", "til_stede"),
+            ("Mette Demo", "F", "afbud"),
+        ],
+        items=_numbered(
+            APPROVE_AGENDA, ALTANER, replace(SUPERVISION, title="Tilsyn 2014"), SOCIAL, start=12
+        ),
+        patterns=[
+            "title-variants",
+            "case-and-point-words",
+            "numbering-not-from-1",
+            "contents-with-pages",
+            "running-lines",
+        ],
+        exercises="'Referat af møde i … den … kl. 16.30 på …': time and place only in the "
+        "title; 'Til stede' and 'Fraværende med afbud' as labels; 'Sag nr. 12' headings and "
+        "contents",
+    ),
+    Meeting(
+        name="referat-2016-06-14",
+        generator="fpdf2",
+        layout="point-words",
+        kind="referat",
+        committee=REAL_COMMITTEE,
+        title="Referat til mødet i Almenboligudvalget",
+        date=datetime.date(2016, 6, 14),
+        date_text="Tirsdag den 14. juni 2016",
+        time=datetime.time(16, 0),
+        time_text="Kl. 16.00",
+        place="Rådhuset, mødelokale 3",
+        place_label="Sted",
+        member_lines=["Lene Eksempel", "Jonas Prøvesen", "Birthe Fiktiv", "Sten Påfund"],
+        absent_lines=["Kasper Opdigtet"],
+        participants=[
+            ("Lene Eksempel", "", "til_stede"),
+            ("Jonas Prøvesen", "", "til_stede"),
+            ("Birthe Fiktiv", "", "til_stede"),
+            ("Sten Påfund", "", "til_stede"),
+            ("Kasper Opdigtet", "", "afbud"),
+        ],
+        remarks="Mødet blev holdt i forlængelse af en besigtigelse i Avedøre Stationsby.",
+        items=_numbered(
+            APPROVE_AGENDA,
+            replace(
+                ENERGY,
+                decision="Godkendt.\nFor: Gruppe A og Gruppe V\nUndlod: Gruppe C",
+                votes=[("A", "for"), ("V", "for"), ("C", "undlod")],
+            ),
+            PERSONNEL_CLOSED,
+            ANY_OTHER,
+        ),
+        patterns=[
+            "title-variants",
+            "case-and-point-words",
+            "open-closed-prefix",
+            "member-variants",
+            "absence-variants",
+            "votes-as-written",
+            "running-lines",
+        ],
+        exercises="'Referat til mødet i …' without a date (the date under Dato); members without "
+        "party letters; 'Punkt 3' headings with 'Åbent punkt' or 'Lukket punkt' after them",
+    ),
+    Meeting(
+        name="referat-2021-11-17",
+        generator="docx",
+        layout="unnumbered",
+        kind="referat",
+        committee=REAL_COMMITTEE,
+        title="Almenboligudvalget - Referat",
+        date=datetime.date(2021, 11, 17),
+        date_text="Onsdag den 17. november 2021",
+        time=datetime.time(16, 0),
+        time_text="16.00",
+        place="Rådhuset, mødelokale 3",
+        member_lines=["Lene Eksempel, Jonas Prøvesen og Birthe Fiktiv"],
+        absent_lines=["Afbud: Kasper Opdigtet"],
+        participants=[
+            ("Lene Eksempel", "", "til_stede"),
+            ("Jonas Prøvesen", "", "til_stede"),
+            ("Birthe Fiktiv", "", "til_stede"),
+            ("Kasper Opdigtet", "", "afbud"),
+        ],
+        items=_numbered(APPROVE_AGENDA, YOUTH, BASE_CAPITAL, NEWS),
+        patterns=[
+            "title-variants",
+            "unnumbered-items",
+            "member-variants",
+            "absence-variants",
+            "votes-as-written",
+            "word",
+        ],
+        exercises="'<Udvalg> - Referat'; items as bold paragraphs without numbers; 'Til stede: "
+        "A, B og C' and 'Afbud: X' without party letters",
+    ),
+    Meeting(
+        name="referat-2021-11-17-libreoffice",
+        generator="libreoffice",
+        layout="unnumbered",
+        kind="referat",
+        committee=REAL_COMMITTEE,
+        title="Almenboligudvalget - Referat",
+        date=datetime.date(2021, 11, 17),
+        date_text="Onsdag den 17. november 2021",
+        time=datetime.time(16, 0),
+        time_text="16.00",
+        place="Rådhuset, mødelokale 3",
+        member_lines=["Lene Eksempel, Jonas Prøvesen og Birthe Fiktiv"],
+        absent_lines=["Afbud: Kasper Opdigtet"],
+        participants=[
+            ("Lene Eksempel", "", "til_stede"),
+            ("Jonas Prøvesen", "", "til_stede"),
+            ("Birthe Fiktiv", "", "til_stede"),
+            ("Kasper Opdigtet", "", "afbud"),
+        ],
+        items=_numbered(APPROVE_AGENDA, YOUTH, BASE_CAPITAL, NEWS),
+        patterns=[
+            "title-variants",
+            "unnumbered-items",
+            "member-variants",
+            "absence-variants",
+            "votes-as-written",
+        ],
+        exercises="the unnumbered Word document above, printed by LibreOffice",
+    ),
+    Meeting(
+        name="dagsorden-2020-02-05",
+        generator="fpdf2",
+        layout="one-page",
+        kind="dagsorden",
+        committee=REAL_COMMITTEE,
+        title="Dagsorden – Almenboligudvalget den 5. februar 2020",
+        date=datetime.date(2020, 2, 5),
+        date_text="Onsdag den 5. februar 2020",
+        time=datetime.time(17, 0),
+        time_text="Kl. 17:00",
+        place="Rådhuset, mødelokale 1",
+        members=[("Lene Eksempel", "A"), ("Birthe Fiktiv", "V"), ("Kasper Opdigtet", "O")],
+        absent=[("Mette Demo", "F")],
+        items=_agenda(
+            _numbered(
+                APPROVE_AGENDA,
+                replace(
+                    FLEX,
+                    decision_theme="Aftalen om fleksibel udlejning udløber og skal forlænges.",
+                    case_presentation="",
+                ),
+            )
+        ),
+        patterns=["running-lines", "contents-then-items"],
+        exercises="a one-page agenda with a running header and 'Side 1 af 1' as its footer",
+    ),
+]
+MEETINGS += REAL_MEETINGS
+
+OWN_PATTERNS = {
+    "referat-2023-09-26": ["pasted-text", "running-lines"],
+    "referat-2019-11-19": ["word"],
+    "referat-2025-04-08": ["word"],
+    "referat-2018-05-29": ["contents-with-pages", "running-lines"],
+    "referat-2020-06-16": ["contents-with-pages", "running-lines"],
+    "referat-2012-09-18": ["run-on-facts"],
+    "referat-2013-01-22": ["run-on-facts"],
+    "referat-2025-01-28": ["case-and-point-words"],
+}
+for _meeting in MEETINGS:
+    if _meeting not in REAL_MEETINGS:
+        _meeting.patterns = ["our-own-layouts", *OWN_PATTERNS.get(_meeting.name, [])]
+
+
 # Files that must not be read as meetings, with the beginning of the message the clerk gets.
 BAD_FILES = {
     "scannet.pdf": "Dokumentet indeholder ingen tekst, der kan læses",
@@ -847,8 +1610,10 @@ BAD_FILES = {
 DOCUMENT_FILES = {
     "fpdf2": "pdf",
     "libreoffice": "pdf",
+    "chromium": "pdf",
     "docx": "docx",
     "text": "txt",
+    "chromium-text": "txt",
 }
 
 

@@ -1,20 +1,26 @@
-"""Write the test corpus: the meetings of `corpus.py` as PDFs, a Word document and pasted text.
+"""Write the test corpus: the meetings of `corpus.py` as PDFs, Word documents and pasted text.
 
 A development script, never run by the tests (which read the committed files), so that CI needs
-neither LibreOffice nor poppler. Run it from the project folder after changing `corpus.py`:
+neither LibreOffice, poppler nor a browser for it. Run it from the project folder after changing
+`corpus.py`, for every document or only the meetings named:
 
-    apt-get install -y libreoffice-writer-nogui poppler-utils fonts-dejavu-core
-    .venv/bin/python -m tests.minutes.documents.make_corpus
+    apt-get install -y libreoffice-writer-nogui poppler-utils fonts-dejavu-core chromium
+    .venv/bin/python -m tests.minutes.documents.make_corpus [referat-2018-12-03 …]
 
-Two generators make the PDFs, as the municipalities' meeting systems differ: fpdf2 draws pages
-directly (three layouts), and LibreOffice prints Word documents written with python-docx (three
-layouts). The pasted text is what `pdftotext` gives of an fpdf2 PDF.
+Four generators make the documents, as the municipalities' meeting systems differ: fpdf2 draws
+pages directly (our first layouts, and the run-on, "Sag nr." and one-page layouts), python-docx
+writes Word documents (read directly, or printed to PDF by LibreOffice), and Chromium prints the
+meeting system's web page to PDF, with the header and footer a browser prints. Pasted text is
+what `pdftotext` gives of an fpdf2 PDF, or the web page's text as a browser copies it
+(`innerText`).
 
-The fpdf2 PDFs and the Word document come out byte for byte the same from the same source;
-LibreOffice stamps its PDFs with the time they were printed, so those change on every run.
+The fpdf2 PDFs and the Word documents come out byte for byte the same from the same source;
+LibreOffice and Chromium stamp their PDFs with the time they were printed, so those change on
+every run.
 """
 
 import datetime
+import html
 import io
 import re
 import shutil
@@ -51,11 +57,20 @@ def long_date(date):
 
 
 def title_line(meeting):
-    return f"{KIND[meeting.kind]} – {COMMITTEE} den {long_date(meeting.date)}"
+    kind, committee = KIND[meeting.kind], meeting.committee
+    return meeting.title or f"{kind} – {committee} den {long_date(meeting.date)}"
 
 
 def decision_heading(meeting):
-    return f"Beslutning i {COMMITTEE} den {meeting.date:%d-%m-%Y}"
+    return f"Beslutning i {meeting.committee} den {meeting.date:%d-%m-%Y}"
+
+
+def member_lines(meeting):
+    return meeting.member_lines or [f"{name} ({party})" for name, party in meeting.members]
+
+
+def absent_lines(meeting):
+    return meeting.absent_lines or [f"{name} ({party})" for name, party in meeting.absent]
 
 
 def soft_hyphens(text):
@@ -738,6 +753,338 @@ def libreoffice(render, meeting):
     return libreoffice_pdf(render(meeting, pages))
 
 
+# --- layouts of the meeting systems clerks actually have ------------------------------------
+
+# The section headings as other systems name them.
+PROTOCOL_HEADINGS = {"Beslutningstema": "Resumé", "Økonomiske konsekvenser": "Økonomi"}
+
+
+def html_blocks(text):
+    """A section's text as the web page's HTML: paragraphs and lists."""
+    out, open_list = [], None
+    for block in [*blocks(text), None]:
+        kind = block[0] if block else None
+        wanted = {"ol": "ol", "ul": "ul"}.get(kind)
+        if open_list and open_list != wanted:
+            out.append(f"</{open_list}>")
+            open_list = None
+        if wanted and not open_list:
+            out.append(f"<{wanted}>")
+            open_list = wanted
+        if kind == "p":
+            out.append(f"<p>{html.escape(block[1])}</p>")
+        elif kind in ("ol", "ul"):
+            out.append(f"<li>{html.escape(block[-1])}</li>")
+    return "\n".join(out)
+
+
+WEB_STYLE = """
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; line-height: 1.35; }
+h1 { font-size: 17pt; margin: 0 0 10pt; } h2 { font-size: 13pt; margin: 14pt 0 4pt; }
+h3 { font-size: 12pt; margin: 16pt 0 4pt; } h4 { font-size: 10.5pt; margin: 8pt 0 2pt; }
+p { margin: 0 0 6pt; } ul, ol { margin: 0 0 6pt; } .tools { font-size: 8pt; }
+"""
+
+
+def web_html(meeting):
+    """The meeting system's web page of a meeting: what Chromium prints and a browser copies."""
+    e = html.escape
+    out = [
+        f"<!doctype html><html lang='da'><head><meta charset='utf-8'><style>{WEB_STYLE}</style>"
+        "</head><body>",
+        "<p class='tools'><a href='#'>Udskriv</a></p>",
+        f"<h1>{e(title_line(meeting))}</h1>",
+        "<h2>Mødefakta</h2>",
+        f"<p>Dato: {e(meeting.date_text)}<br>Mødetidspunkt: {e(meeting.time_text)}<br>"
+        f"Mødested: {e(meeting.place)}</p>",
+        "<h2>Medlemmer</h2><ul>",
+        *(f"<li>{e(line)}</li>" for line in member_lines(meeting)),
+        "</ul>",
+    ]
+    if absent_lines(meeting):
+        heading = (
+            "Fraværende" if meeting.name.startswith("referat-2018-12") else ("Fraværende med afbud")
+        )
+        out += [f"<h2>{heading}</h2><ul>", *(f"<li>{e(x)}</li>" for x in absent_lines(meeting))]
+        out.append("</ul>")
+    if meeting.remarks:
+        out += ["<h2>Bemærkninger</h2>", html_blocks(meeting.remarks)]
+    out.append("<h2>Indholdsfortegnelse</h2>")
+    for item in meeting.items:
+        out.append(f"<h3>{item.number}. {e(item.written_title or item.title)}</h3>")
+        if item.closed and not item.written_title:
+            out.append("<p><strong>Lukket punkt</strong></p>")
+        for heading, text in sections_in_order(meeting, item):
+            out += [f"<h4>{e(heading)}</h4>", html_blocks(text)]
+        if item.attachments:
+            out.append("<h4>Bilag</h4><ul>")
+            out += [f"<li>{e(title)}</li>" for title in item.attachments]
+            out.append("</ul>")
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def chromium(meeting, *, text=False):
+    """The web page printed to PDF by Chromium (header and footer on every page, as a browser
+    prints them), or its text as a clerk copies it from the browser (innerText)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium"),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        page = browser.new_page()
+        page.set_content(web_html(meeting))
+        if text:
+            data = page.inner_text("body").encode()
+        else:
+            small = "font-family: DejaVu Sans; font-size: 8px; width: 100%; margin: 0 18mm;"
+            data = page.pdf(
+                format="A4",
+                display_header_footer=True,
+                header_template=f"<div style='{small}'>{meeting.committee} - "
+                f"{KIND[meeting.kind]} - {meeting.date:%d-%m-%Y}</div>",
+                footer_template=f"<div style='{small} text-align: center'>Side "
+                "<span class='pageNumber'></span> af <span class='totalPages'></span></div>",
+                margin={"top": "22mm", "bottom": "20mm", "left": "18mm", "right": "18mm"},
+            )
+        browser.close()
+    return data
+
+
+def fpdf_run_on(meeting, pages=None):
+    """The older layout of 2012-2013: committee and kind on lines of their own, then every fact,
+    the members and the absentees run on in one paragraph (bold labels, values after them);
+    contents headed "Punkter til dagsorden … Side"; headings bold in the body's size."""
+    pdf = Pdf(meeting, header=(meeting.committee, f"{meeting.date:%d-%m-%Y}"), footer="{page}")
+    pdf.add_page()
+    pdf.para(meeting.committee, size=16, bold=True, gap=2, height=8)
+    pdf.para(KIND[meeting.kind], size=13, bold=True, gap=4, height=7)
+    facts = [
+        ("Dato", meeting.date_text),
+        ("Mødetidspunkt", meeting.time_text),
+        *(("Særlige forhold", fact) for fact in meeting.unknown_facts),
+        (meeting.place_label, meeting.place),
+        ("Medlemmer", ", ".join(name for name, _ in meeting.members)),
+        ("Fravær med afbud", ", ".join(name for name, _ in meeting.absent)),
+    ]
+    if meeting.remarks:
+        facts.append(("Bemærkninger", meeting.remarks))
+    pdf.set_font("DejaVu", "", 10)
+    run_on = " ".join(f"**{label}:** {value}" for label, value in facts)
+    pdf.multi_cell(0, 5, run_on, markdown=True, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(5)
+    pdf.para("Indholdsfortegnelse", size=12, bold=True, gap=1)
+    pdf.set_font("DejaVu", "B", 10)
+    y = pdf.get_y()
+    pdf.cell(0, 5, "Punkter til dagsorden")
+    pdf.set_xy(pdf.l_margin, y)
+    pdf.cell(0, 5, "Side", align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 10)
+    for item in meeting.items:
+        y = pdf.get_y()
+        pdf.cell(0, 5, f"{item.number}. {item.title}")
+        pdf.set_xy(pdf.l_margin, y)
+        page = str((pages or {}).get(item.number, "00"))
+        pdf.cell(0, 5, page, align="R", new_x="LMARGIN", new_y="NEXT")
+    found = {}
+    pdf.add_page()
+    for item in meeting.items:
+        if pdf.get_y() > pdf.page_break_trigger - 40:
+            pdf.add_page()
+        found[item.number] = pdf.page_no()
+        pdf.para(f"{item.number}. {item.title}", bold=True, gap=2)
+        shown = sections_in_order(meeting, item)
+        for heading, text in shown:
+            heading = "Beslutning" if heading.startswith("Beslutning i") else heading
+            pdf.para(heading, bold=True, gap=0.5)
+            pdf.text_blocks(text, meeting.bullet)
+        if item.attachments:
+            pdf.para("Bilag", bold=True, gap=0.5)
+            for title in item.attachments:
+                pdf.list_entry(meeting.bullet, title)
+            pdf.ln(3)
+        pdf.ln(3)
+    return bytes(pdf.output()), found
+
+
+def fpdf_case_numbers(meeting, pages=None):
+    """Another municipality's system: the title carries time and place, "Til stede" and
+    "Fraværende med afbud" as labels, contents and items headed "Sag nr. 12"."""
+    pdf = Pdf(meeting, header=(f"{meeting.committee} {meeting.date:%d.%m.%Y}", None),
+              footer="Side {page} af {nb}")  # fmt: skip
+    pdf.add_page()
+    pdf.para(title_line(meeting), size=14, bold=True, gap=5, height=7)
+    pdf.para("Til stede: " + " ".join(member_lines(meeting)), gap=1)
+    pdf.para("Fraværende med afbud: " + ", ".join(absent_lines(meeting)), gap=5)
+    pdf.para("Indholdsfortegnelse", size=12, bold=True, gap=1)
+    pdf.set_font("DejaVu", "", 10)
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    for item in meeting.items:
+        title = f"Sag nr. {item.number} {item.title}"
+        page = str((pages or {}).get(item.number, "00"))
+        room = width - pdf.get_string_width(f"{title}  {page}")
+        dots = "." * int(room / pdf.get_string_width("."))
+        pdf.cell(0, 5, f"{title} {dots} {page}", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    found = {}
+    for item in meeting.items:
+        if pdf.get_y() > pdf.page_break_trigger - 40:
+            pdf.add_page()
+        found[item.number] = pdf.page_no()
+        pdf.para(f"Sag nr. {item.number} {item.title}", size=12, bold=True, gap=2)
+        for heading, text in sections_in_order(meeting, item):
+            pdf.para(heading, size=10, bold=True, gap=1)
+            pdf.text_blocks(text, meeting.bullet)
+        if item.attachments:
+            pdf.para("Bilag", size=10, bold=True, gap=1)
+            for title in item.attachments:
+                pdf.list_entry(meeting.bullet, title)
+            pdf.ln(2)
+    return bytes(pdf.output()), found
+
+
+def fpdf_point_words(meeting, pages=None):
+    """ "Referat til mødet i …" with the date under Dato, members without party letters, and
+    items headed "Punkt 3 Title" with "Åbent punkt" or "Lukket punkt" under the heading."""
+    pdf = Pdf(meeting, footer="{page}")
+    pdf.add_page()
+    pdf.para(title_line(meeting), size=15, bold=True, gap=4, height=7)
+    for label, value in (
+        ("Dato", meeting.date_text),
+        ("Tidspunkt", meeting.time_text),
+        (meeting.place_label, meeting.place),
+    ):
+        pdf.para(f"{label}: {value}", gap=0)
+    pdf.ln(3)
+    pdf.para("Medlemmer", size=11, bold=True, gap=1)
+    for line in member_lines(meeting):
+        pdf.para(line, gap=0)
+    pdf.ln(3)
+    pdf.para("Fraværende", size=11, bold=True, gap=1)
+    for line in absent_lines(meeting):
+        pdf.para(line, gap=0)
+    pdf.ln(3)
+    pdf.para("Bemærkninger", size=11, bold=True, gap=1)
+    pdf.para(meeting.remarks, gap=5)
+    for item in meeting.items:
+        if pdf.get_y() > pdf.page_break_trigger - 40:
+            pdf.add_page()
+        pdf.para(f"Punkt {item.number} {item.title}", size=12, bold=True, gap=1)
+        pdf.para("Lukket punkt" if item.closed else "Åbent punkt", size=9, gap=2)
+        for heading, text in sections_in_order(meeting, item):
+            pdf.para(heading, size=10, bold=True, gap=1)
+            pdf.text_blocks(text, meeting.bullet)
+        if item.attachments:
+            pdf.para("Bilag", size=10, bold=True, gap=1)
+            for title in item.attachments:
+                pdf.list_entry(meeting.bullet, title)
+        pdf.ln(2)
+    return bytes(pdf.output()), {}
+
+
+def fpdf_one_page(meeting, pages=None):
+    """A short agenda on one page, with a running header and "Side 1 af 1" below."""
+    pdf = Pdf(
+        meeting,
+        header=(f"{meeting.committee} · {KIND[meeting.kind]} · {meeting.date:%d-%m-%Y}", None),
+        footer="Side {page} af {nb}",
+    )
+    pdf.add_page()
+    pdf.para(title_line(meeting), size=15, bold=True, gap=4, height=7)
+    pdf.para("Mødefakta", size=12, bold=True, gap=1)
+    for label, value in (
+        ("Dato", meeting.date_text),
+        ("Mødetidspunkt", meeting.time_text),
+        ("Mødested", meeting.place),
+    ):
+        pdf.para(f"{label}: {value}", gap=0)
+    pdf.ln(3)
+    pdf.para("Medlemmer", size=12, bold=True, gap=1)
+    for line in member_lines(meeting):
+        pdf.list_entry(meeting.bullet, line)
+    pdf.ln(3)
+    pdf.para("Fraværende med afbud", size=12, bold=True, gap=1)
+    for line in absent_lines(meeting):
+        pdf.list_entry(meeting.bullet, line)
+    pdf.ln(3)
+    pdf.para("Indholdsfortegnelse", size=12, bold=True, gap=2)
+    for item in meeting.items:
+        pdf.para(f"{item.number}. {item.title}", size=12, bold=True, gap=1)
+        for heading, text in sections_in_order(meeting, item):
+            pdf.para(heading, size=10.5, bold=True, gap=1)
+            pdf.text_blocks(text, meeting.bullet)
+    assert pdf.page_no() == 1, f"{meeting.name} must fit on one page"
+    return bytes(pdf.output()), {}
+
+
+def word_protocol(meeting, pages=None):
+    """A "Beslutningsprotokol": committee, date, time and place on lines of their own, the
+    members as paragraphs, absentees after "Afbud:" and "Fraværende:", items numbered across
+    the year, each under "Åbent punkt" or "Lukket punkt"; "Resumé" and "Økonomi" as headings."""
+    word = Word(meeting)
+    doc = word.document
+    word.running(f"{meeting.committee} – Beslutningsprotokol – {meeting.date:%d-%m-%Y}")
+    doc.add_paragraph("Beslutningsprotokol", style="Title")
+    doc.add_paragraph().add_run(meeting.committee).bold = True
+    for line in (meeting.date_text, meeting.time_text, meeting.place):
+        doc.add_paragraph(line)
+    doc.add_heading("Deltagere", 2)
+    for line in member_lines(meeting):
+        doc.add_paragraph(line)
+    for line in absent_lines(meeting):
+        label, _, names = line.partition(": ")
+        paragraph = doc.add_paragraph()
+        paragraph.add_run(f"{label}: ").bold = True
+        paragraph.add_run(names)
+    for item in meeting.items:
+        marker = doc.add_paragraph()
+        marker.add_run("Lukket punkt" if item.closed else "Åbent punkt").italic = True
+        doc.add_heading(f"{item.number}. {item.title}", 2)
+        for heading, text in sections_in_order(meeting, item):
+            heading = "Beslutning" if heading.startswith("Beslutning i") else heading
+            doc.add_heading(PROTOCOL_HEADINGS.get(heading, heading), 3)
+            word.text_blocks(text)
+        if item.attachments:
+            doc.add_heading("Bilag", 3)
+            for title in item.attachments:
+                word.bullet(title)
+    return word.save()
+
+
+def word_unnumbered(meeting, pages=None):
+    """A small municipality's Word template: "<Udvalg> - Referat", facts as labelled lines,
+    items as bold paragraphs without numbers, sections as bold labels on lines of their own."""
+    word = Word(meeting)
+    doc = word.document
+    doc.add_paragraph(title_line(meeting), style="Title")
+    for label, value in (
+        ("Mødedato", meeting.date_text),
+        ("Mødetidspunkt", meeting.time_text),
+        ("Mødested", meeting.place),
+        ("Til stede", " ".join(member_lines(meeting))),
+    ):
+        doc.add_paragraph(f"{label}: {value}")
+    for line in absent_lines(meeting):
+        doc.add_paragraph(line)
+    for item in meeting.items:
+        heading = doc.add_paragraph()
+        heading.paragraph_format.space_before = Pt(14)
+        run = heading.add_run(item.title)
+        run.bold = True
+        run.font.size = Pt(12)
+        for section, text in sections_in_order(meeting, item):
+            section = "Beslutning" if section.startswith("Beslutning i") else section
+            doc.add_paragraph().add_run(section).bold = True
+            word.text_blocks(text)
+        if item.attachments:
+            doc.add_paragraph().add_run("Bilag").bold = True
+            for title in item.attachments:
+                word.bullet(title)
+    return word.save()
+
+
 # --- the files that are not meetings ----------------------------------------------------------
 
 
@@ -769,19 +1116,29 @@ def damaged_pdf(good):
 
 
 FPDF_LAYOUTS = {"modern": fpdf_modern, "modern-agenda": fpdf_modern, "old": fpdf_old,
-                "long": fpdf_long, "compact": fpdf_compact}  # fmt: skip
+                "long": fpdf_long, "compact": fpdf_compact, "run-on": fpdf_run_on,
+                "case-numbers": fpdf_case_numbers, "point-words": fpdf_point_words,
+                "one-page": fpdf_one_page}  # fmt: skip
 WORD_LAYOUTS = {
     "word-modern": word_modern,
     "word-numbered": word_numbered,
     "word-old": word_old,
     "word-tables": word_tables,
+    "protocol": word_protocol,
+    "unnumbered": word_unnumbered,
 }
 
 
-def main():
+def main(names=()):
+    """Write every document, or only the meetings named (LibreOffice and Chromium stamp their
+    PDFs with the time they were printed: regenerating all of them churns the repository)."""
     for meeting in MEETINGS:
+        if names and meeting.name not in names:
+            continue
         target = HERE / file_name(meeting)
-        if meeting.generator == "fpdf2":
+        if meeting.generator in ("chromium", "chromium-text"):
+            data = chromium(meeting, text=meeting.generator == "chromium-text")
+        elif meeting.generator == "fpdf2":
             data = with_page_numbers(FPDF_LAYOUTS[meeting.layout], meeting)
         elif meeting.generator == "libreoffice":
             data = libreoffice(WORD_LAYOUTS[meeting.layout], meeting)
@@ -799,6 +1156,8 @@ def main():
                 data = (Path(folder) / "out.txt").read_bytes()
         target.write_bytes(data)
         print(f"{target.name:40} {len(data):>7} bytes  {meeting.generator}")
+    if names:
+        return
     (HERE / "scannet.pdf").write_bytes(scanned_pdf())
     good = (HERE / "referat-2018-05-29.pdf").read_bytes()
     (HERE / "beskadiget.pdf").write_bytes(damaged_pdf(good))
@@ -806,6 +1165,6 @@ def main():
 
 
 if __name__ == "__main__":
-    if not shutil.which("soffice") or not shutil.which("pdftotext"):
-        sys.exit("Needs LibreOffice (soffice) and poppler-utils (pdftotext).")
-    main()
+    if not all(shutil.which(tool) for tool in ("soffice", "pdftotext", "chromium")):
+        sys.exit("Needs LibreOffice (soffice), poppler-utils (pdftotext) and Debian's chromium.")
+    main(sys.argv[1:])
