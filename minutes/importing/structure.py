@@ -1281,11 +1281,12 @@ def _split_run_on(lines):
     return result
 
 
-# A section heading glued to the text after it, as some PDF-to-text copies give it
-# ("SagsfremstillingBoligselskabet …").
+# A heading glued to the text after it, as some PDF-to-text and web copies give it
+# ("SagsfremstillingBoligselskabet …", "Indholdsfortegnelse1. Fraværende").
 _GLUED_HEADING = re.compile(
     "(?P<heading>" + "|".join(heading for heading in SECTION_HEADINGS.values()) + "|Bilag)"
     r"(?P<text>[A-ZÆØÅ][a-zæøå].*)"
+    r"|(?P<contents>Indholdsfortegnelse)(?P<entry>\d{1,3}\.\s.*)"
 )
 
 
@@ -1293,8 +1294,13 @@ def _unglue_headings(lines):
     result = []
     for line in lines:
         if match := _GLUED_HEADING.fullmatch(line.text):
-            heading = dataclasses.replace(line, text=match.group("heading"))
-            text = dataclasses.replace(line, text=match.group("text"), brk=PARAGRAPH)
+            first, rest = (
+                match.group("heading", "text")
+                if match["heading"]
+                else match.group("contents", "entry")
+            )
+            heading = dataclasses.replace(line, text=first)
+            text = dataclasses.replace(line, text=rest, brk=PARAGRAPH)
             text.bold = text.emphasised = False
             result += [heading, text]
         else:

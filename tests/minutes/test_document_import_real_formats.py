@@ -182,6 +182,20 @@ def test_items_without_numbers_are_read_from_their_bold_headings_in_word_and_pdf
         ], name
 
 
+def test_headings_glued_to_the_text_after_them_are_split():
+    document = parse_text(
+        "Almenboligudvalget - Referat\nDato: 29. januar 2020\nSted: Rådhuset\n"
+        "Indholdsfortegnelse1. Fraværende\nSagsfremstillingDer er afbud fra Anne Eksempel.\n"
+        "Beslutning\nTaget til efterretning.\nTil toppen\n2. Meddelelser\nBeslutning\nDrøftet.\n"
+    )
+
+    assert items(document) == [(1, "Fraværende", False), (2, "Meddelelser", False)]
+    assert document.items[0].sections == {
+        "decision": "Taget til efterretning.",
+        "case_presentation": "Der er afbud fra Anne Eksempel.",
+    }
+
+
 # --- members and absentees --------------------------------------------------------------------
 
 
