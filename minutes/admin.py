@@ -13,6 +13,7 @@ deletes is one change set (`minutes.changesets`) made by the clerk, with the cle
 for a correction ("Begrundelse for rettelsen"). Files the history names are never deleted.
 """
 
+import dataclasses
 import datetime
 import json
 
@@ -40,6 +41,7 @@ from .forms import DocumentImportForm
 from .imports import CREATED, ImportRefused, import_document
 from .models import AgendaItem, Attachment, Meeting, MeetingRedirect, Participant, Vote
 from .pdf import pdf_response
+from .reports import ImportReport, ReportNote
 
 # Minutes' sections are mostly a few lines; the box grows as the clerk types.
 SHORT_TEXTAREAS = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
@@ -48,6 +50,10 @@ SHORT_TEXTAREAS = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4}
 # The names of the publishing buttons in the meeting form's submit row.
 PUBLISH = "_publish"
 UNPUBLISH = "_unpublish"
+# Opens the report's notes at their field.
+ADMIN_SCRIPT = "js/admin.js"
+# The item's "Gem og ret bilag og afstemning": save the meeting, then open the item (its pk).
+EDIT_ITEM = "_edit_item"
 
 
 def default_committee():
@@ -304,6 +310,68 @@ class AgendaItemInline(admin.StackedInline):
         )
 
 
+# Where the meeting's form has the meeting's fields a note may be about: the element to go to.
+MEETING_FIELD_TARGETS = {
+    "kind": "id_kind_0",
+    "committee": "id_committee",
+    "date": "id_date",
+    "start_time": "id_start_time",
+    "place": "id_place",
+    "participants": "participants-group",
+    "remarks": "id_remarks",
+    "pdf": "id_minutes_pdf",
+}
+# The item's fields that are edited on the item's own page, not in the meeting's form.
+ITEM_PAGE_FIELDS = {"attachments": "bilag", "votes": "afstemning"}
+
+
+@dataclasses.dataclass(frozen=True)
+class PointingNote:
+    """A note of the import report as the meeting's form shows it: a link that says which field
+    it is about (`label`, `href`; `focus` is what the admin's script focuses), then the note."""
+
+    note: ReportNote
+    label: str = ""
+    href: str = ""
+    focus: str = ""
+
+    @property
+    def detail(self):
+        return self.note.detail if self.href else self.note.text
+
+
+def _pointing_note(note, item_forms):
+    """The note pointing at its item's or the meeting's field in the form, where it has one.
+
+    Without JavaScript the link goes to the item (folded) or the meeting's field; the admin's
+    script opens the item and focuses the field.
+    """
+    if note.item is not None:
+        form = item_forms.get(note.item)
+        if form is None:
+            return PointingNote(note)
+        item = f"#{form.prefix}"
+        if note.field in ITEM_PAGE_FIELDS:
+            label, focus = ITEM_PAGE_FIELDS[note.field], f"{item} button[name={EDIT_ITEM}]"
+        elif note.field in ITEM_FIELDS and note.field in form.fields:
+            label = AgendaItem._meta.get_field(note.field).verbose_name
+            focus = f"#{form[note.field].id_for_label}"
+        else:
+            label, focus = "", f"{item} summary"
+        name = f"Punkt {note.item}" + (f", {label}" if label else "")
+        return PointingNote(note, name, item, focus)
+    target = MEETING_FIELD_TARGETS.get(note.field)
+    if target is None:
+        return PointingNote(note)
+    if note.field == "participants":
+        label = Participant._meta.verbose_name_plural
+    elif note.field == "pdf":
+        label = Meeting._meta.get_field("minutes_pdf").verbose_name
+    else:
+        label = Meeting._meta.get_field(note.field).verbose_name
+    return PointingNote(note, capfirst(label), f"#{target}", f"#{target}")
+
+
 class RecordInline(admin.TabularInline):
     """Rows the site keeps as a record: shown to clerks, never added, changed or removed."""
 
@@ -371,6 +439,9 @@ class MeetingAdmin(
     view_on_site = True
     save_on_top = True
     not_found = "Mødet findes ikke."
+
+    class Media:
+        js = [ADMIN_SCRIPT]
 
     def get_fieldsets(self, request, obj=None):
         if obj is not None and obj.has_been_published:
@@ -453,11 +524,24 @@ class MeetingAdmin(
 
     def render_change_form(self, request, context, add=False, change=False, **kwargs):
         meeting = context.get("original")
+        report = meeting.report if meeting else ImportReport()
+        item_forms = {}
+        for inline_admin_formset in context.get("inline_admin_formsets", []):
+            if isinstance(inline_admin_formset.opts, AgendaItemInline):
+                item_forms = {
+                    form.instance.number: form
+                    for form in inline_admin_formset.formset.initial_forms
+                }
+        # The folded items say how many notes of the report the clerk should look at.
+        for number, form in item_forms.items():
+            form.instance.report_checks = len(report.checks_for(number))
         context.update(
             status=self.status(meeting) if meeting else "Nyt møde – ikke gemt endnu",
             may_publish=meeting is None or not meeting.is_published,
             may_unpublish=meeting is not None and meeting.is_published,
-            import_report=meeting.import_report.splitlines() if meeting else [],
+            import_report=report,
+            report_info=[_pointing_note(note, item_forms) for note in report.info],
+            report_checks=[_pointing_note(note, item_forms) for note in report.checks],
         )
         return super().render_change_form(request, context, add, change, **kwargs)
 
@@ -720,6 +804,9 @@ class AgendaItemAdmin(
     formfield_overrides = SHORT_TEXTAREAS
     view_on_site = True
     inlines = [AttachmentInline, VoteInline]
+
+    class Media:
+        js = [ADMIN_SCRIPT]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(attachment_count=Count("attachments"))

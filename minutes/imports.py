@@ -14,7 +14,6 @@ The rules, so that importing is safe to repeat and never destroys what was publi
 """
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 
 from django.core.files.base import File
@@ -27,6 +26,7 @@ from . import changesets
 from .caching import forget_archive_freshness
 from .models import AgendaItem, Attachment, Meeting, Participant, RecordKind, Vote
 from .presentation import long_date
+from .reports import ImportReport, ReportNote
 
 CREATED = "oprettet som kladde"
 UPDATED = "kladden er opdateret"
@@ -104,17 +104,10 @@ def _same_file(field_file, upload):
         return False
 
 
-def _note_lines(parsed):
-    """(what the clerk should check, what was only done as expected), as lines for the report."""
-    to_check, info = [], []
-    for note in parsed.notes:
-        prefix = f"Punkt {note.item_number}: " if note.item_number is not None else ""
-        message = note.message
-        # The reader may have named the item already; don't say it twice.
-        if prefix and re.match(rf"punkt {note.item_number}\b", message, re.IGNORECASE):
-            prefix = ""
-        (to_check if note.needs_check else info).append(prefix + message)
-    return to_check, info
+def _notes(parsed):
+    """(what the clerk should check, what was only done as expected), as report notes."""
+    notes = [ReportNote.from_note(note) for note in parsed.notes]
+    return [note for note in notes if note.check], [note for note in notes if not note.check]
 
 
 def _refuse_if_not_to_be_touched(existing, parsed):
@@ -162,7 +155,7 @@ def import_document(parsed, *, committee, pdf=None, source_name="", publish=Fals
     existing = Meeting.objects.filter(committee=committee, date=parsed.date).first()
     _refuse_if_not_to_be_touched(existing, parsed)
 
-    notes, info = _note_lines(parsed)
+    notes, info = _notes(parsed)
     if existing is None:
         action = CREATED
         meeting = Meeting(committee=committee, date=parsed.date)
@@ -206,7 +199,10 @@ def _save(meeting, parsed, notes, info, *, pdf, source_name, action):
     if parsed.place:
         if len(parsed.place) > PLACE_MAX:
             notes.append(
-                "Mødestedet var for langt og er afkortet; hele teksten står i bemærkningerne."
+                ReportNote(
+                    "Mødestedet var for langt og er afkortet; hele teksten står i bemærkningerne.",
+                    field="place",
+                )
             )
             remarks = "\n\n".join(filter(None, [f"Mødested: {parsed.place}", remarks]))
         meeting.place = parsed.place[:PLACE_MAX]
@@ -215,8 +211,11 @@ def _save(meeting, parsed, notes, info, *, pdf, source_name, action):
         meeting.minutes_pdf = File(pdf, name=source_name or "dokument.pdf")
     elif source_name.lower().endswith(".docx"):
         notes.append(
-            "Word-dokumentet er ikke gemt som mødets PDF. Tilføj dagsordenen eller referatet "
-            "som PDF, hvis det skal kunne hentes fra siden."
+            ReportNote(
+                "Word-dokumentet er ikke gemt som mødets PDF. Tilføj dagsordenen eller referatet "
+                "som PDF, hvis det skal kunne hentes fra siden.",
+                field="pdf",
+            )
         )
     meeting.save()
 
@@ -235,9 +234,7 @@ def _report(parsed, notes, info, source_name):
         f"{len(parsed.items)} punkter" if len(parsed.items) != 1 else "1 punkt",
         f"{len(parsed.participants)} deltagere" if len(parsed.participants) != 1 else "1 deltager",
     ]
-    lines = [f"{head}: {', '.join(found)}.", *info]
-    lines += notes or ["Alt i dokumentet blev genkendt."]
-    return "\n".join(lines)
+    return ImportReport(head=f"{head}: {', '.join(found)}.", notes=[*info, *notes]).as_json()
 
 
 def _save_participants(meeting, parsed):
@@ -279,8 +276,12 @@ def _save_items(meeting, parsed, notes, *, keep_others):
         sections = dict(parsed_item.sections)
         if len(title) > TITLE_MAX:
             notes.append(
-                f"Punkt {parsed_item.number}: titlen var for lang og er afkortet; hele titlen står "
-                "først i sagsfremstillingen."
+                ReportNote(
+                    f"Punkt {parsed_item.number}: titlen var for lang og er afkortet; hele titlen "
+                    "står først i sagsfremstillingen.",
+                    item=parsed_item.number,
+                    field="title",
+                )
             )
             sections["case_presentation"] = "\n\n".join(
                 filter(None, [title, sections.get("case_presentation", "")])
@@ -314,8 +315,11 @@ def _save_items(meeting, parsed, notes, *, keep_others):
     if keep_others:
         for item in left:
             notes.append(
-                f"Punkt {item.number} stod på dagsordenen, men ikke i referatet. Det er "
-                "bevaret; slet det, hvis det ikke skal stå på siden."
+                ReportNote(
+                    f"Punkt {item.number} stod på dagsordenen, men ikke i referatet. Det er "
+                    "bevaret; slet det, hvis det ikke skal stå på siden.",
+                    item=item.number,
+                )
             )
     else:
         for item in left:

@@ -24,6 +24,7 @@ from . import changesets
 from .fulltext import DocumentIndex, DocumentVector, TitleVector
 from .pdf import read_file
 from .presentation import meeting_start, meeting_title, vote_summary
+from .reports import ImportReport
 from .validators import validate_pdf
 
 # Part of every meeting's RSS guid and calendar UID. Never change it: feed readers and calendars
@@ -293,8 +294,10 @@ class Meeting(RecordedModel):
         help_text="Den seneste rettelse af den offentlige tekst, efter at mødet var "
         "offentliggjort. Regnes ud fra historikken.",
     )
-    import_report = models.TextField(
+    # The notes point at their item and field (`minutes.reports`); {} for a meeting made by hand.
+    import_report = models.JSONField(
         "rapport fra indlæsningen",
+        default=dict,
         blank=True,
         editable=False,
         help_text="Hvad siden genkendte i det indlæste dokument, og hvor den lagde resten.",
@@ -345,6 +348,11 @@ class Meeting(RecordedModel):
 
     def get_absolute_url(self):
         return reverse("minutes:meeting", kwargs={"date": self.date})
+
+    @property
+    def report(self):
+        """The import report (`minutes.reports.ImportReport`); empty for a meeting made by hand."""
+        return ImportReport.from_json(self.import_report)
 
     @classmethod
     def from_db(cls, db, field_names, values):

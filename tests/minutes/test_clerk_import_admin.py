@@ -74,7 +74,7 @@ def test_pasted_text_is_read_like_a_document(import_form):
 
     meeting = Meeting.objects.get()
     assert meeting.items.count() == 3
-    assert "fra “indsat tekst”" in meeting.import_report
+    assert "fra “indsat tekst”" in meeting.report.head
 
 
 @pytest.mark.parametrize(

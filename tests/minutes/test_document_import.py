@@ -57,7 +57,7 @@ def test_pasted_minutes_become_a_draft_with_facts_people_items_and_decisions(com
     assert not any(a.file for a in second.attachments.all())
     assert third.is_closed
     assert "Fortrolige oplysninger" in third.case_presentation
-    assert "3 punkter" in meeting.import_report
+    assert "3 punkter" in meeting.report.head
 
 
 def test_participants_are_linked_to_the_committees_members_by_name(committee):
@@ -152,7 +152,7 @@ def test_publish_publishes_only_what_was_read_without_notes(committee):
     assert clean.published and clean.meeting.is_published
     assert doubtful.notes
     assert not doubtful.published and not doubtful.meeting.is_published
-    assert "Lovgrundlag" in doubtful.meeting.import_report
+    assert "Lovgrundlag" in " ".join(doubtful.meeting.report.lines())
 
 
 def test_a_dry_run_saves_nothing(committee):
