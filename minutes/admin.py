@@ -5,8 +5,10 @@ A meeting is made from the clerk's document ("Opret møde fra dokument", `minute
 by hand, and edited on one page with its participants and agenda items; the items are folded,
 one opened at a time. Publishing is a button of its own. Django admin has no nested inlines, so
 an item's attachments and votes are edited on the item's own page, reached from the item's
-"Rediger bilag og afstemning" link; saving the item returns to the meeting. Uploaded files are
-never served from MEDIA_URL, so the admin serves them to clerks itself.
+"Gem og ret bilag og afstemning" button (which saves the meeting first) or its "Rediger bilag og
+afstemning" link (the admin's script warns before unsaved changes are left behind); saving the
+item returns to the meeting. Uploaded files are never served from MEDIA_URL, so the admin serves
+them to clerks itself.
 
 Every change is kept in the history (django-simple-history): each admin action that saves or
 deletes is one change set (`minutes.changesets`) made by the clerk, with the clerk's public reason
@@ -50,7 +52,7 @@ SHORT_TEXTAREAS = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4}
 # The names of the publishing buttons in the meeting form's submit row.
 PUBLISH = "_publish"
 UNPUBLISH = "_unpublish"
-# Opens the report's notes at their field.
+# Opens the report's notes at their field; warns before unsaved changes are left behind.
 ADMIN_SCRIPT = "js/admin.js"
 # The item's "Gem og ret bilag og afstemning": save the meeting, then open the item (its pk).
 EDIT_ITEM = "_edit_item"
@@ -305,8 +307,15 @@ class AgendaItemInline(admin.StackedInline):
         if not item.pk:
             return "Gem mødet først; derefter kan du tilføje bilag til punktet."
         url = reverse("admin:minutes_agendaitem_change", args=[item.pk])
+        # The link leaves the meeting's form as it is (the admin's script warns of unsaved
+        # changes); the button saves the meeting with its items first.
         return format_html(
-            '<a href="{}">Rediger bilag ({}) og afstemning</a>', url, item.attachment_count
+            '<button type="submit" name="{}" value="{}">Gem og ret bilag og afstemning</button> '
+            '<a href="{}">Rediger bilag ({}) og afstemning</a>',
+            EDIT_ITEM,
+            item.pk,
+            url,
+            item.attachment_count,
         )
 
 
@@ -561,7 +570,29 @@ class MeetingAdmin(
         )
 
     def response_change(self, request, obj):
-        return self._response_to_publishing(request, obj) or super().response_change(request, obj)
+        return (
+            self._response_to_publishing(request, obj)
+            or self._response_to_editing_an_item(request, obj)
+            or super().response_change(request, obj)
+        )
+
+    def _response_to_editing_an_item(self, request, obj):
+        """On to the item's own page (attachments and votes) once the meeting is saved."""
+        if EDIT_ITEM not in request.POST:
+            return None
+        wanted = request.POST[EDIT_ITEM]
+        item = obj.items.filter(pk=wanted).first() if wanted.isdigit() else None
+        if item is None:
+            # Deleted in the same save: the meeting is saved, and the clerk stays with it.
+            self.message_user(request, "Mødet er gemt. Punktet findes ikke længere.", messages.INFO)
+            return HttpResponseRedirect(reverse("admin:minutes_meeting_change", args=[obj.pk]))
+        self.message_user(
+            request,
+            f"Mødet er gemt. Ret bilag og afstemning for punkt {item.number}; når du gemmer "
+            "punktet, kommer du tilbage til mødet.",
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:minutes_agendaitem_change", args=[item.pk]))
 
     def _response_to_publishing(self, request, obj):
         """Back to the meeting after publishing or unpublishing it, saying what happened."""
