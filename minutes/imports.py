@@ -11,6 +11,8 @@ The rules, so that importing is safe to repeat and never destroys what was publi
   with the same item numbers and anchors. The agenda stays in the history, but this is not a
   correction: the change set is marked as the agenda turned into the minutes.
 - Every note of the reading goes into the meeting's import report, for the clerk to check.
+- A document that names another committee is still made into a draft, with a note that says so;
+  it never turns a published agenda into the minutes.
 """
 
 import hashlib
@@ -154,8 +156,26 @@ def import_document(parsed, *, committee, pdf=None, source_name="", publish=Fals
         )
     existing = Meeting.objects.filter(committee=committee, date=parsed.date).first()
     _refuse_if_not_to_be_touched(existing, parsed)
+    other_committee = not committee.is_named_by(parsed.committee_name)
+    if other_committee and existing is not None and existing.has_been_published:
+        # Turning the agenda into the minutes is public at once: not from another's document.
+        raise ImportRefused(
+            f"Dokumentet er fra {parsed.committee_name}, ikke fra {committee}. Den "
+            f"offentliggjorte dagsorden for mødet den {long_date(existing.date)} bliver ikke "
+            "gjort til referat ud fra det. Tjek, at det er det rigtige dokument.",
+            meeting=existing,
+        )
 
     notes, info = _notes(parsed)
+    if other_committee:
+        notes.insert(
+            0,
+            ReportNote(
+                f"Dokumentet er fra {parsed.committee_name}, ikke fra {committee}. Tjek, at det "
+                "er det rigtige dokument.",
+                field="committee",
+            ),
+        )
     if existing is None:
         action = CREATED
         meeting = Meeting(committee=committee, date=parsed.date)
