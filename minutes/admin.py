@@ -175,6 +175,34 @@ class CorrectionReasonForm(forms.ModelForm):
     )
 
 
+WITHHELD_CONFIRMATION = "publish_withheld_pdf"
+
+
+class MeetingForm(CorrectionReasonForm):
+    """The meeting's form, with the clerk's confirmation that makes a withheld PDF public.
+
+    The admin shows the confirmation only for a meeting that has a withheld PDF.
+    """
+
+    publish_withheld_pdf = forms.BooleanField(
+        label="Jeg har tjekket PDF'en: den er den offentlige udgave uden lukkede punkters tekst "
+        "– offentliggør den som mødets PDF",
+        required=False,
+        help_text="Sæt kun hak, hvis PDF'en ikke indeholder tekst fra lukkede punkter. Ellers: "
+        "upload den offentlige udgave som “Referat som PDF”, eller offentliggør mødet uden PDF.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(WITHHELD_CONFIRMATION) and "minutes_pdf" in self.changed_data:
+            self.add_error(
+                WITHHELD_CONFIRMATION,
+                "Vælg det ene: offentliggør den tilbageholdte PDF, eller upload en anden PDF "
+                "– ikke begge dele.",
+            )
+        return cleaned
+
+
 class RecordedChangesMixin:
     """Every admin action that saves or deletes is one change set made by the clerk.
 
@@ -349,7 +377,7 @@ class PointingNote:
         return self.note.detail if self.href else self.note.text
 
 
-def _pointing_note(note, item_forms):
+def _pointing_note(note, item_forms, targets=MEETING_FIELD_TARGETS):
     """The note pointing at its item's or the meeting's field in the form, where it has one.
 
     Without JavaScript the link goes to the item (folded) or the meeting's field; the admin's
@@ -369,11 +397,13 @@ def _pointing_note(note, item_forms):
             label, focus = "", f"{item} summary"
         name = f"Punkt {note.item}" + (f", {label}" if label else "")
         return PointingNote(note, name, item, focus)
-    target = MEETING_FIELD_TARGETS.get(note.field)
+    target = targets.get(note.field)
     if target is None:
         return PointingNote(note)
     if note.field == "participants":
         label = Participant._meta.verbose_name_plural
+    elif note.field == "pdf" and target == f"id_{WITHHELD_CONFIRMATION}":
+        label = Meeting._meta.get_field("withheld_pdf").verbose_name
     elif note.field == "pdf":
         label = Meeting._meta.get_field("minutes_pdf").verbose_name
     else:
@@ -420,7 +450,7 @@ class MeetingAdmin(
     search_fields = ["items__title", "remarks", "place"]
     search_help_text = "Søg i punkternes titler, bemærkninger og mødested, eller skriv en dato."
     actions = ["publish_meetings", "unpublish_meetings"]
-    form = CorrectionReasonForm
+    form = MeetingForm
     fieldsets = [
         ("Mødefakta", {"fields": ["committee", "kind", "date", "start_time", "place"]}),
         ("Referat", {"fields": ["remarks", "minutes_pdf", "pdf_text_status", "earlier_pdfs"]}),
@@ -433,6 +463,7 @@ class MeetingAdmin(
     correction_fieldset = ("Rettelse", {"fields": [REASON_FIELD]})
     readonly_fields = [
         "pdf_text_status",
+        "withheld_pdf_status",
         "earlier_pdfs",
         "first_published_at",
         "corrected_at",
@@ -452,11 +483,21 @@ class MeetingAdmin(
     class Media:
         js = [ADMIN_SCRIPT]
 
+    # Only for a meeting with a withheld PDF: the file, and the clerk's confirmation.
+    withheld_fields = ["withheld_pdf_status", WITHHELD_CONFIRMATION]
+
     def get_fieldsets(self, request, obj=None):
-        if obj is not None and obj.has_been_published:
-            return [*self.fieldsets, self.correction_fieldset]
         if obj is not None:
-            return self.fieldsets
+            fieldsets = [(name, dict(options)) for name, options in self.fieldsets]
+            if obj.withheld_pdf:
+                for _name, options in fieldsets:
+                    fields = list(options["fields"])
+                    if "minutes_pdf" in fields:
+                        after = fields.index("minutes_pdf") + 1
+                        options["fields"] = fields[:after] + self.withheld_fields + fields[after:]
+            if obj.has_been_published:
+                fieldsets.append(self.correction_fieldset)
+            return fieldsets
         # A new meeting has nothing to show in the read-only fields yet.
         fieldsets = [
             (name, {"fields": [f for f in options["fields"] if f not in self.readonly_fields]})
@@ -524,6 +565,11 @@ class MeetingAdmin(
             path("indlaes/", view(self.import_view), name="minutes_meeting_import"),
             path("<int:object_id>/referat.pdf", view(self.pdf_view), name="minutes_meeting_pdf"),
             path(
+                "<int:object_id>/tilbageholdt.pdf",
+                view(self.withheld_pdf_view),
+                name="minutes_meeting_withheld_pdf",
+            ),
+            path(
                 "<int:object_id>/version/<int:record_id>.pdf",
                 view(self.pdf_version_view),
                 name="minutes_meeting_pdf_version",
@@ -544,13 +590,17 @@ class MeetingAdmin(
         # The folded items say how many notes of the report the clerk should look at.
         for number, form in item_forms.items():
             form.instance.report_checks = len(report.checks_for(number))
+        targets = MEETING_FIELD_TARGETS
+        if meeting is not None and meeting.withheld_pdf:
+            targets = {**targets, "pdf": f"id_{WITHHELD_CONFIRMATION}"}
         context.update(
+            withheld_pdf=bool(meeting and meeting.withheld_pdf),
             status=self.status(meeting) if meeting else "Nyt møde – ikke gemt endnu",
             may_publish=meeting is None or not meeting.is_published,
             may_unpublish=meeting is not None and meeting.is_published,
             import_report=report,
-            report_info=[_pointing_note(note, item_forms) for note in report.info],
-            report_checks=[_pointing_note(note, item_forms) for note in report.checks],
+            report_info=[_pointing_note(note, item_forms, targets) for note in report.info],
+            report_checks=[_pointing_note(note, item_forms, targets) for note in report.checks],
         )
         return super().render_change_form(request, context, add, change, **kwargs)
 
@@ -562,6 +612,20 @@ class MeetingAdmin(
             obj.publish()
         elif UNPUBLISH in request.POST:
             obj.unpublish()
+        if form.cleaned_data.get(WITHHELD_CONFIRMATION) and obj.withheld_pdf:
+            # The clerk has confirmed it is the public version: it becomes the meeting's PDF, and
+            # is read for search as every new PDF is (the history keeps both fields).
+            obj.minutes_pdf = obj.withheld_pdf.name
+            obj.withheld_pdf = ""
+            self.message_user(
+                request,
+                "PDF'en fra indlæsningen er nu mødets PDF og vises på siden, når mødet er "
+                "offentliggjort.",
+                messages.SUCCESS,
+            )
+        elif "minutes_pdf" in form.changed_data and obj.minutes_pdf and obj.withheld_pdf:
+            # The clerk has uploaded the public version; the withheld one stays on record.
+            obj.withheld_pdf = ""
         super().save_model(request, obj, form, change)
 
     def response_add(self, request, obj, post_url_continue=None):
@@ -596,7 +660,13 @@ class MeetingAdmin(
 
     def _response_to_publishing(self, request, obj):
         """Back to the meeting after publishing or unpublishing it, saying what happened."""
-        if PUBLISH in request.POST:
+        if PUBLISH in request.POST and obj.withheld_pdf:
+            message = (
+                "Mødet er gemt og offentliggjort uden PDF. Det kan nu ses på siden. PDF'en fra "
+                "indlæsningen er ikke offentliggjort, fordi den indeholder tekst fra lukkede "
+                "punkter; bekræft den under Referat, eller upload den offentlige udgave."
+            )
+        elif PUBLISH in request.POST:
             message = "Mødet er gemt og offentliggjort. Det kan nu ses på siden."
         elif UNPUBLISH in request.POST:
             message = (
@@ -674,6 +744,23 @@ class MeetingAdmin(
             lambda record: f"PDF'en fra {timezone.localtime(record.history_date):%d-%m-%Y %H:%M}",
         )
 
+    @admin.display(description="tilbageholdt PDF")
+    def withheld_pdf_status(self, meeting):
+        """The withheld PDF, for the clerk to open and check, and why it is not public."""
+        if not meeting.withheld_pdf:
+            return "Ingen."
+        closed = list(meeting.items.filter(is_closed=True).values_list("number", flat=True))
+        which = f" (punkt {', '.join(map(str, closed))})" if closed else ""
+        return format_html(
+            '<a href="{}">Åbn den tilbageholdte PDF</a><br>PDF\'en fra indlæsningen indeholder '
+            "tekst fra lukkede punkter{}. Den er ikke offentlig: den vises ikke på siden og kan "
+            "ikke findes ved søgning. Offentliggøres mødet, sker det uden PDF, indtil du "
+            "bekræfter PDF'en nedenfor eller uploader den offentlige udgave som “Referat som "
+            "PDF”.",
+            reverse("admin:minutes_meeting_withheld_pdf", args=[meeting.pk]),
+            which,
+        )
+
     @admin.display(description="rettelser")
     def corrections_link(self, meeting):
         if not meeting.corrected_at:
@@ -701,7 +788,13 @@ class MeetingAdmin(
             meeting.save()
             self.log_change(request, meeting, "Offentliggjort.")
         if meetings:
-            self.message_user(request, f"{_meetings(len(meetings))} er offentliggjort.")
+            message = f"{_meetings(len(meetings))} er offentliggjort."
+            if withheld := sum(1 for meeting in meetings if meeting.withheld_pdf):
+                message += (
+                    f" {_meetings(withheld)} er offentliggjort uden PDF, fordi PDF'en fra "
+                    "indlæsningen indeholder tekst fra lukkede punkter."
+                )
+            self.message_user(request, message)
         else:
             self.message_user(
                 request, "De valgte møder var allerede offentliggjort.", messages.INFO
@@ -780,6 +873,13 @@ class MeetingAdmin(
         if not meeting.minutes_pdf:
             raise Http404("Mødet har ingen PDF.")
         return pdf_response(meeting.minutes_pdf, f"referat-{meeting.date}.pdf")
+
+    def withheld_pdf_view(self, request, object_id):
+        """The withheld PDF, to the clerks only: it holds closed items' text."""
+        meeting = self._viewable(request, object_id)
+        if not meeting.withheld_pdf:
+            raise Http404("Mødet har ingen tilbageholdt PDF.")
+        return pdf_response(meeting.withheld_pdf, f"tilbageholdt-{meeting.date}.pdf")
 
     def pdf_version_view(self, request, object_id, record_id):
         """An earlier PDF of the meeting, as the history names it."""

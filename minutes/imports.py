@@ -13,6 +13,9 @@ The rules, so that importing is safe to repeat and never destroys what was publi
 - Every note of the reading goes into the meeting's import report, for the clerk to check.
 - A document that names another committee is still made into a draft, with a note that says so;
   it never turns a published agenda into the minutes.
+- A PDF that holds the text of a closed item never becomes the meeting's public PDF by an import:
+  it is kept for the clerks (`Meeting.withheld_pdf`) until a clerk confirms that it is the public
+  version, and the report says so.
 """
 
 import hashlib
@@ -145,8 +148,9 @@ def import_document(parsed, *, committee, pdf=None, source_name="", publish=Fals
     """
     Make the read document `parsed` into a meeting of `committee`, following the module's rules.
 
-    `pdf` is the uploaded PDF (a file object) that becomes the meeting's PDF; `source_name` is
-    the document's name for the report. With `publish`, a document read without any note is
+    `pdf` is the uploaded PDF (a file object) that becomes the meeting's PDF, or is withheld when
+    the document holds a closed item's text; `source_name` is the document's name for the
+    report. With `publish`, a document read without any note is
     published at once. With `dry_run`, nothing is saved. Raises ImportRefused.
     """
     if parsed.date is None:
@@ -167,6 +171,9 @@ def import_document(parsed, *, committee, pdf=None, source_name="", publish=Fals
         )
 
     notes, info = _notes(parsed)
+    closed = closed_items_with_text(parsed)
+    if pdf is not None and closed:
+        notes.insert(0, _withheld_note(closed))
     if other_committee:
         notes.insert(
             0,
@@ -227,8 +234,13 @@ def _save(meeting, parsed, notes, info, *, pdf, source_name, action):
             remarks = "\n\n".join(filter(None, [f"Mødested: {parsed.place}", remarks]))
         meeting.place = parsed.place[:PLACE_MAX]
     meeting.remarks = remarks
-    if pdf is not None and not _same_file(meeting.minutes_pdf, pdf):
-        meeting.minutes_pdf = File(pdf, name=source_name or "dokument.pdf")
+    if pdf is not None and closed_items_with_text(parsed):
+        _withhold(meeting, pdf, source_name)
+    elif pdf is not None:
+        if not _same_file(meeting.minutes_pdf, pdf):
+            meeting.minutes_pdf = File(pdf, name=source_name or "dokument.pdf")
+        # A PDF withheld by an earlier import of the meeting is replaced by this one.
+        meeting.withheld_pdf = ""
     elif source_name.lower().endswith(".docx"):
         notes.append(
             ReportNote(
@@ -245,6 +257,45 @@ def _save(meeting, parsed, notes, info, *, pdf, source_name, action):
     meeting.import_report = _report(parsed, notes, info, source_name)
     Meeting.objects.filter(pk=meeting.pk).update(import_report=meeting.import_report)
     meeting.refresh_from_db(fields=["updated_at"])
+
+
+def closed_items_with_text(parsed):
+    """The numbers of the document's closed items that have text of their own."""
+    return [item.number for item in parsed.items if item.is_closed and any(item.sections.values())]
+
+
+def _numbers(numbers):
+    """The numbers in words: "punkt 5", "punkt 4 og 5", "punkt 3, 4 og 5"."""
+    listed = [str(number) for number in numbers]
+    if len(listed) == 1:
+        return f"punkt {listed[0]}"
+    return f"punkt {', '.join(listed[:-1])} og {listed[-1]}"
+
+
+def _withheld_note(closed):
+    return ReportNote(
+        f"PDF'en indeholder teksten til de lukkede punkter ({_numbers(closed)}), så den er ikke "
+        "gjort til mødets offentlige PDF: den ligger kun i administrationen og kan ikke findes "
+        "ved søgning. Bekræft under Referat, at den er den offentlige udgave, eller upload den "
+        "offentlige udgave som mødets PDF; ellers offentliggøres mødet uden PDF.",
+        field="pdf",
+    )
+
+
+def _withhold(meeting, pdf, source_name):
+    """Keep the uploaded PDF, which holds closed items' text, for the clerks only.
+
+    The meeting's public PDF is taken away (a draft's, or the agenda's of a meeting turned into
+    the minutes: the history keeps it); the clerk makes this PDF public only by confirming it.
+    Importing the same document again stores nothing twice.
+    """
+    if _same_file(meeting.withheld_pdf, pdf):
+        pass
+    elif _same_file(meeting.minutes_pdf, pdf):
+        meeting.withheld_pdf = meeting.minutes_pdf.name
+    else:
+        meeting.withheld_pdf = File(pdf, name=source_name or "dokument.pdf")
+    meeting.minutes_pdf = ""
 
 
 def _report(parsed, notes, info, source_name):

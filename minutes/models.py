@@ -278,6 +278,19 @@ class Meeting(RecordedModel):
         max_length=255,
         validators=[validate_pdf],
     )
+    # The PDF of an imported document that holds closed items' text: kept for the clerks only
+    # (the admin serves it to them), never read for search, until a clerk confirms it is the
+    # public version and it becomes `minutes_pdf`. Every public page, feed, search, export and
+    # alert reads `minutes_pdf` alone.
+    withheld_pdf = models.FileField(
+        "tilbageholdt PDF",
+        upload_to=minutes_upload_to,
+        blank=True,
+        max_length=255,
+        editable=False,
+        help_text="PDF'en fra indlæsningen, når den indeholder tekst fra lukkede punkter. Den er "
+        "ikke offentlig, før en referent har bekræftet, at den er den offentlige udgave.",
+    )
     minutes_pdf_text = models.TextField("tekst fra PDF", blank=True, editable=False)
     # What the link to the PDF says ("PDF, 1,2 MB, 14 sider"), read when the file is taken in.
     minutes_pdf_pages = models.PositiveIntegerField("sider i PDF", null=True, editable=False)

@@ -10,6 +10,9 @@ from django.core.management import CommandError, call_command
 
 from minutes.models import Meeting
 
+from .documents_as_pdf import minutes_pdf
+from .documents_for_tests import minutes_text
+
 pytestmark = pytest.mark.django_db
 
 
@@ -54,8 +57,9 @@ def test_a_folder_is_imported_one_line_per_document_and_bad_files_are_skipped(ar
         for line in (out + err).splitlines()
         if ".pdf:" in line or ".docx:" in line
     )
+    # The PDF holds a closed item's text: that is a thing to check (it is withheld).
     assert lines[str(archive / "2018" / "referat-2018-05-29.pdf")] == (
-        "2018-05-29 · referat · 6 punkter · oprettet som kladde · alt genkendt"
+        "2018-05-29 · referat · 6 punkter · oprettet som kladde · 1 ting at tjekke"
     )
     assert lines[str(archive / "dagsorden-2022-02-22.pdf")].startswith(
         "2022-02-22 · dagsorden · 4 punkter · oprettet som kladde"
@@ -104,13 +108,22 @@ def test_a_published_meeting_is_left_alone_and_said_so(archive):
 
 
 def test_publish_publishes_only_what_was_read_cleanly(archive):
+    # The public version of a meeting's minutes, read without a single thing to check.
+    clean = minutes_text(date="Tirsdag den 12. juni 2018", short_date="12-06-2018")
+    (archive / "referat-2018-06-12.pdf").write_bytes(minutes_pdf(clean.split("3. Salg")[0]))
+
     out, _err, _failure = run(archive, "--publish")
 
     published = set(Meeting.objects.filter(is_published=True).values_list("date", flat=True))
-    assert published == {datetime.date(2018, 5, 29), datetime.date(2022, 2, 22)}
-    # The Word document had things to check: it stays a draft.
-    assert not Meeting.objects.get(date="2019-11-19").is_published
-    assert "2 offentliggjort, 1 oprettet" in out
+    assert published == {datetime.date(2018, 6, 12)}
+    # The Word document had things to check, and both PDFs hold a closed item's text: drafts.
+    drafts = set(Meeting.objects.filter(is_published=False).values_list("date", flat=True))
+    assert drafts == {
+        datetime.date(2018, 5, 29),
+        datetime.date(2019, 11, 19),
+        datetime.date(2022, 2, 22),
+    }
+    assert "6 dokumenter: 2 ikke læst, 1 offentliggjort, 3 oprettet" in out
 
 
 def test_a_dry_run_reads_everything_and_saves_nothing(archive):
