@@ -123,7 +123,30 @@ def test_publish_publishes_only_what_was_read_cleanly(archive):
         datetime.date(2019, 11, 19),
         datetime.date(2022, 2, 22),
     }
-    assert "6 dokumenter: 2 ikke læst, 1 offentliggjort, 3 oprettet" in out
+    closing = out.splitlines()[-3:]
+    assert closing[0] == "6 dokumenter: 2 ikke læst, 1 offentliggjort, 3 oprettet"
+    assert closing[1] == (
+        "--publish: 1 offentliggjort, 3 efterladt som kladde, fordi de ikke blev læst rent."
+    )
+    assert closing[2].startswith("Ikke læst rent betyder mindst én ting at tjekke i rapporten")
+    assert "lukkede punkters tekst i PDF'en" in closing[2]
+
+
+def test_a_dry_run_with_publish_says_what_it_would_publish(archive):
+    out, _err, _failure = run(archive, "--publish", "--dry-run")
+
+    assert not Meeting.objects.exists()
+    assert (
+        "--publish: 0 ville blive offentliggjort, 3 ville blive efterladt som kladde, fordi de "
+        "ikke blev læst rent."
+    ) in out
+
+
+def test_without_publish_the_closing_line_says_nothing_of_publishing(archive):
+    out, _err, _failure = run(archive)
+
+    assert "--publish" not in out
+    assert "Ikke læst rent" not in out
 
 
 def test_a_dry_run_reads_everything_and_saves_nothing(archive):
