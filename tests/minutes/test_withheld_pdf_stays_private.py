@@ -102,3 +102,22 @@ def test_once_the_clerk_confirms_it_the_pdf_is_public_and_searched(
     assert search_hits("Hemmeligselskab") != []
     assert PDF_URL in client.get(published_with_withheld_pdf.get_absolute_url()).text
     assert PDF_URL in client.get("/referater/2018-05-29/data.json").text
+
+
+def test_a_clerks_preview_of_the_draft_shows_no_withheld_pdf_either(
+    client, clerk, committee, media_root
+):
+    meeting = import_document(
+        parse_text(minutes_text()),
+        committee=committee,
+        pdf=ContentFile(minutes_pdf(minutes_text())),
+        source_name="referat.pdf",
+    ).meeting
+    client.force_login(clerk)
+
+    preview = client.get(meeting.get_absolute_url())
+
+    assert preview.status_code == 200
+    assert PDF_URL not in preview.text
+    assert SECRET not in preview.text
+    assert client.get(PDF_URL).status_code == 404
