@@ -172,3 +172,27 @@ def test_a_report_made_by_hand_is_not_shown(django_app, clerk, make_meeting):
 
     assert not elements(page, "details", class_="import-report")
     assert item_summaries(page) == ["1. Skrevet i hånden"]
+
+
+def test_the_report_and_the_marks_cost_no_query_per_note(django_app, clerk, committee):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    quiet = imported(committee)
+    Meeting.objects.filter(pk=quiet.pk).update(date="2018-06-12")
+    noisy = imported(
+        committee,
+        *(Note(f"Punkt {n}: tjek titlen.", n, field="title") for n in (1, 2, 3)),
+        Note("Der blev ikke fundet et mødested.", field="place"),
+        Note("Sidehoveder er fjernet.", needs_check=False),
+    )
+
+    def queries(meeting):
+        with CaptureQueriesContext(connection) as captured:
+            django_app.get(change_url(meeting), user=clerk)
+        return len(captured)
+
+    # The session and the caches (the cookie declaration) first.
+    for meeting in (quiet, noisy):
+        queries(meeting)
+    assert queries(noisy) == queries(quiet)
