@@ -27,7 +27,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminFileWidget, AdminTimeWidget
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -749,7 +749,10 @@ class MeetingAdmin(
         """The withheld PDF, for the clerk to open and check, and why it is not public."""
         if not meeting.withheld_pdf:
             return "Ingen."
-        closed = list(meeting.items.filter(is_closed=True).values_list("number", flat=True))
+        has_text = Q()
+        for field_name, _heading in AgendaItem.SECTIONS:
+            has_text |= ~Q(**{field_name: ""})
+        closed = meeting.items.filter(has_text, is_closed=True).values_list("number", flat=True)
         which = f" (punkt {', '.join(map(str, closed))})" if closed else ""
         return format_html(
             '<a href="{}">Åbn den tilbageholdte PDF</a><br>PDF\'en fra indlæsningen indeholder '
