@@ -62,6 +62,8 @@ class ImportResult:
     notes: list = field(default_factory=list)
     published: bool = False
     dry_run: bool = False
+    # The PDF holds closed items' text and was kept from the public (`Meeting.withheld_pdf`).
+    withheld_pdf: bool = False
 
     @property
     def action(self):
@@ -75,6 +77,8 @@ class ImportResult:
             "1 punkt" if self.items == 1 else f"{self.items} punkter",
             self.action,
         ]
+        if self.withheld_pdf:
+            parts.append("PDF'en tilbageholdt (lukkede punkters tekst)")
         if self.published:
             parts.append("offentliggjort")
         if not self.notes:
@@ -172,7 +176,8 @@ def import_document(parsed, *, committee, pdf=None, source_name="", publish=Fals
 
     notes, info = _notes(parsed)
     closed = closed_items_with_text(parsed)
-    if pdf is not None and closed:
+    withheld = pdf is not None and bool(closed)
+    if withheld:
         notes.insert(0, _withheld_note(closed))
     if other_committee:
         notes.insert(
@@ -196,7 +201,12 @@ def import_document(parsed, *, committee, pdf=None, source_name="", publish=Fals
     if dry_run:
         meeting.kind = parsed.kind
         return ImportResult(
-            meeting=meeting, base_action=action, items=len(parsed.items), notes=notes, dry_run=True
+            meeting=meeting,
+            base_action=action,
+            items=len(parsed.items),
+            notes=notes,
+            dry_run=True,
+            withheld_pdf=withheld,
         )
 
     # The minutes taking the agenda's place is what a published agenda is for, not a correction.
@@ -214,6 +224,7 @@ def import_document(parsed, *, committee, pdf=None, source_name="", publish=Fals
         items=len(parsed.items),
         notes=notes,
         published=published,
+        withheld_pdf=withheld,
     )
 
 

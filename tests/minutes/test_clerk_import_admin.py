@@ -45,7 +45,8 @@ def test_the_uploaded_minutes_become_a_draft_and_the_clerk_lands_on_it_with_a_re
     # The PDF holds the text of the closed item 5: it is kept for the clerk, not made public.
     assert meeting.withheld_pdf and not meeting.minutes_pdf
     assert messages_on(page)[0].startswith(
-        "Indlæst: 2018-05-29 · referat · 6 punkter · oprettet som kladde · 1 ting at tjekke."
+        "Indlæst: 2018-05-29 · referat · 6 punkter · oprettet som kladde · PDF'en tilbageholdt "
+        "(lukkede punkters tekst) · 1 ting at tjekke."
     )
     report = report_on(page)
     assert report[0].endswith("fra “referat-2018-05-29.pdf”: 6 punkter, 7 deltagere.")

@@ -49,7 +49,9 @@ def test_a_pdf_with_a_closed_items_text_is_withheld_and_the_report_says_which_it
     assert meeting.minutes_pdf_text == ""
     (note,) = [note for note in meeting.report.checks if note.field == "pdf"]
     assert note.message.startswith(WITHHELD_NOTE)
-    assert "1 ting at tjekke" in result.summary()
+    assert result.summary().endswith(
+        "oprettet som kladde · PDF'en tilbageholdt (lukkede punkters tekst) · 1 ting at tjekke"
+    )
 
 
 def test_the_report_names_every_closed_item_with_text(committee, media_root):
@@ -125,6 +127,7 @@ def test_a_dry_run_says_the_pdf_would_be_withheld(committee, media_root):
     result = import_pdf(minutes_text(), committee, dry_run=True)
 
     assert [note.field for note in result.notes] == ["pdf"]
+    assert "PDF'en tilbageholdt" in result.summary()
     assert not Meeting.objects.exists()
     assert stored_files(media_root) == []
 

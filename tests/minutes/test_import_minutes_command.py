@@ -59,7 +59,8 @@ def test_a_folder_is_imported_one_line_per_document_and_bad_files_are_skipped(ar
     )
     # The PDF holds a closed item's text: that is a thing to check (it is withheld).
     assert lines[str(archive / "2018" / "referat-2018-05-29.pdf")] == (
-        "2018-05-29 · referat · 6 punkter · oprettet som kladde · 1 ting at tjekke"
+        "2018-05-29 · referat · 6 punkter · oprettet som kladde · PDF'en tilbageholdt "
+        "(lukkede punkters tekst) · 1 ting at tjekke"
     )
     assert lines[str(archive / "dagsorden-2022-02-22.pdf")].startswith(
         "2022-02-22 · dagsorden · 4 punkter · oprettet som kladde"
