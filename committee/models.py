@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
@@ -59,6 +61,26 @@ class CommitteeManager(models.Manager):
         forget_now_and_after_commit(cache, self.FRESHNESS_KEY)
 
 
+# What a document may add to a committee's name without naming another committee.
+_PLACE_WORDS = {"i", "for", "hvidovre", "hvidovres", "kommune", "kommunes"}
+# Danish definite and genitive endings: "udvalget", "udvalgets" are "udvalg".
+_ENDINGS = ("ets", "ens", "et", "en", "s")
+
+
+def _name_key(name):
+    """A committee's name without the municipality and its endings, as one lower-case word."""
+    stems = []
+    for word in re.findall(r"\w+", name.casefold()):
+        if word in _PLACE_WORDS:
+            continue
+        for ending in _ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 5:
+                word = word[: -len(ending)]
+                break
+        stems.append(word)
+    return "".join(stems)
+
+
 class Committee(models.Model):
     """A committee of Hvidovre Kommune: its history and when its mandate was adopted."""
 
@@ -87,6 +109,15 @@ class Committee(models.Model):
 
     def get_absolute_url(self):
         return reverse("committee:home")
+
+    def is_named_by(self, name):
+        """
+        Whether `name`, as a document names its committee, is this committee: "Almenboligudvalget",
+        "Almenboligudvalg" and "Almenboligudvalget i Hvidovre Kommune" are "Almenboligudvalg
+        Hvidovre"; "Økonomiudvalget" is not. An empty name says nothing, so it is not another.
+        """
+        theirs, ours = _name_key(name), _name_key(self.name)
+        return not theirs or not ours or theirs in ours or ours in theirs
 
     def history_paragraphs(self):
         return [p.strip() for p in self.history.splitlines() if p.strip()]

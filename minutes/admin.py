@@ -5,14 +5,17 @@ A meeting is made from the clerk's document ("Opret møde fra dokument", `minute
 by hand, and edited on one page with its participants and agenda items; the items are folded,
 one opened at a time. Publishing is a button of its own. Django admin has no nested inlines, so
 an item's attachments and votes are edited on the item's own page, reached from the item's
-"Rediger bilag og afstemning" link; saving the item returns to the meeting. Uploaded files are
-never served from MEDIA_URL, so the admin serves them to clerks itself.
+"Gem og ret bilag og afstemning" button (which saves the meeting first) or its "Rediger bilag og
+afstemning" link (the admin's script warns before unsaved changes are left behind); saving the
+item returns to the meeting. Uploaded files are never served from MEDIA_URL, so the admin serves
+them to clerks itself.
 
 Every change is kept in the history (django-simple-history): each admin action that saves or
 deletes is one change set (`minutes.changesets`) made by the clerk, with the clerk's public reason
 for a correction ("Begrundelse for rettelsen"). Files the history names are never deleted.
 """
 
+import dataclasses
 import datetime
 import json
 
@@ -24,7 +27,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminFileWidget, AdminTimeWidget
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -40,6 +43,7 @@ from .forms import DocumentImportForm
 from .imports import CREATED, ImportRefused, import_document
 from .models import AgendaItem, Attachment, Meeting, MeetingRedirect, Participant, Vote
 from .pdf import pdf_response
+from .reports import ImportReport, ReportNote
 
 # Minutes' sections are mostly a few lines; the box grows as the clerk types.
 SHORT_TEXTAREAS = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
@@ -48,6 +52,10 @@ SHORT_TEXTAREAS = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4}
 # The names of the publishing buttons in the meeting form's submit row.
 PUBLISH = "_publish"
 UNPUBLISH = "_unpublish"
+# Opens the report's notes at their field; warns before unsaved changes are left behind.
+ADMIN_SCRIPT = "js/admin.js"
+# The item's "Gem og ret bilag og afstemning": save the meeting, then open the item (its pk).
+EDIT_ITEM = "_edit_item"
 
 
 def default_committee():
@@ -165,6 +173,34 @@ class CorrectionReasonForm(forms.ModelForm):
         "Skriv kort, hvad der var forkert; lad feltet stå tomt, hvis du ikke retter noget "
         "offentligt.",
     )
+
+
+WITHHELD_CONFIRMATION = "publish_withheld_pdf"
+
+
+class MeetingForm(CorrectionReasonForm):
+    """The meeting's form, with the clerk's confirmation that makes a withheld PDF public.
+
+    The admin shows the confirmation only for a meeting that has a withheld PDF.
+    """
+
+    publish_withheld_pdf = forms.BooleanField(
+        label="Jeg har tjekket PDF'en: den er den offentlige udgave uden lukkede punkters tekst "
+        "– offentliggør den som mødets PDF",
+        required=False,
+        help_text="Sæt kun hak, hvis PDF'en ikke indeholder tekst fra lukkede punkter. Ellers: "
+        "upload den offentlige udgave som “Referat som PDF”, eller offentliggør mødet uden PDF.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(WITHHELD_CONFIRMATION) and "minutes_pdf" in self.changed_data:
+            self.add_error(
+                WITHHELD_CONFIRMATION,
+                "Vælg det ene: offentliggør den tilbageholdte PDF, eller upload en anden PDF "
+                "– ikke begge dele.",
+            )
+        return cleaned
 
 
 class RecordedChangesMixin:
@@ -299,9 +335,80 @@ class AgendaItemInline(admin.StackedInline):
         if not item.pk:
             return "Gem mødet først; derefter kan du tilføje bilag til punktet."
         url = reverse("admin:minutes_agendaitem_change", args=[item.pk])
+        # The link leaves the meeting's form as it is (the admin's script warns of unsaved
+        # changes); the button saves the meeting with its items first.
         return format_html(
-            '<a href="{}">Rediger bilag ({}) og afstemning</a>', url, item.attachment_count
+            '<button type="submit" name="{}" value="{}">Gem og ret bilag og afstemning</button> '
+            '<a href="{}">Rediger bilag ({}) og afstemning</a>',
+            EDIT_ITEM,
+            item.pk,
+            url,
+            item.attachment_count,
         )
+
+
+# Where the meeting's form has the meeting's fields a note may be about: the element to go to.
+MEETING_FIELD_TARGETS = {
+    "kind": "id_kind_0",
+    "committee": "id_committee",
+    "date": "id_date",
+    "start_time": "id_start_time",
+    "place": "id_place",
+    "participants": "participants-group",
+    "remarks": "id_remarks",
+    "pdf": "id_minutes_pdf",
+}
+# The item's fields that are edited on the item's own page, not in the meeting's form.
+ITEM_PAGE_FIELDS = {"attachments": "bilag", "votes": "afstemning"}
+
+
+@dataclasses.dataclass(frozen=True)
+class PointingNote:
+    """A note of the import report as the meeting's form shows it: a link that says which field
+    it is about (`label`, `href`; `focus` is what the admin's script focuses), then the note."""
+
+    note: ReportNote
+    label: str = ""
+    href: str = ""
+    focus: str = ""
+
+    @property
+    def detail(self):
+        return self.note.detail if self.href else self.note.text
+
+
+def _pointing_note(note, item_forms, targets=MEETING_FIELD_TARGETS):
+    """The note pointing at its item's or the meeting's field in the form, where it has one.
+
+    Without JavaScript the link goes to the item (folded) or the meeting's field; the admin's
+    script opens the item and focuses the field.
+    """
+    if note.item is not None:
+        form = item_forms.get(note.item)
+        if form is None:
+            return PointingNote(note)
+        item = f"#{form.prefix}"
+        if note.field in ITEM_PAGE_FIELDS:
+            label, focus = ITEM_PAGE_FIELDS[note.field], f"{item} button[name={EDIT_ITEM}]"
+        elif note.field in ITEM_FIELDS and note.field in form.fields:
+            label = AgendaItem._meta.get_field(note.field).verbose_name
+            focus = f"#{form[note.field].id_for_label}"
+        else:
+            label, focus = "", f"{item} summary"
+        name = f"Punkt {note.item}" + (f", {label}" if label else "")
+        return PointingNote(note, name, item, focus)
+    target = targets.get(note.field)
+    if target is None:
+        return PointingNote(note)
+    if note.field == "participants":
+        label = Participant._meta.verbose_name_plural
+    elif note.field == "pdf" and target == f"id_{WITHHELD_CONFIRMATION}":
+        label = Meeting._meta.get_field("withheld_pdf").verbose_name
+    elif note.field == "pdf":
+        label = Meeting._meta.get_field("minutes_pdf").verbose_name
+    else:
+        label = Meeting._meta.get_field(note.field).verbose_name
+    return PointingNote(note, capfirst(label), f"#{target}", f"#{target}")
 
 
 class RecordInline(admin.TabularInline):
@@ -343,7 +450,7 @@ class MeetingAdmin(
     search_fields = ["items__title", "remarks", "place"]
     search_help_text = "Søg i punkternes titler, bemærkninger og mødested, eller skriv en dato."
     actions = ["publish_meetings", "unpublish_meetings"]
-    form = CorrectionReasonForm
+    form = MeetingForm
     fieldsets = [
         ("Mødefakta", {"fields": ["committee", "kind", "date", "start_time", "place"]}),
         ("Referat", {"fields": ["remarks", "minutes_pdf", "pdf_text_status", "earlier_pdfs"]}),
@@ -356,6 +463,7 @@ class MeetingAdmin(
     correction_fieldset = ("Rettelse", {"fields": [REASON_FIELD]})
     readonly_fields = [
         "pdf_text_status",
+        "withheld_pdf_status",
         "earlier_pdfs",
         "first_published_at",
         "corrected_at",
@@ -372,11 +480,24 @@ class MeetingAdmin(
     save_on_top = True
     not_found = "Mødet findes ikke."
 
+    class Media:
+        js = [ADMIN_SCRIPT]
+
+    # Only for a meeting with a withheld PDF: the file, and the clerk's confirmation.
+    withheld_fields = ["withheld_pdf_status", WITHHELD_CONFIRMATION]
+
     def get_fieldsets(self, request, obj=None):
-        if obj is not None and obj.has_been_published:
-            return [*self.fieldsets, self.correction_fieldset]
         if obj is not None:
-            return self.fieldsets
+            fieldsets = [(name, dict(options)) for name, options in self.fieldsets]
+            if obj.withheld_pdf:
+                for _name, options in fieldsets:
+                    fields = list(options["fields"])
+                    if "minutes_pdf" in fields:
+                        after = fields.index("minutes_pdf") + 1
+                        options["fields"] = fields[:after] + self.withheld_fields + fields[after:]
+            if obj.has_been_published:
+                fieldsets.append(self.correction_fieldset)
+            return fieldsets
         # A new meeting has nothing to show in the read-only fields yet.
         fieldsets = [
             (name, {"fields": [f for f in options["fields"] if f not in self.readonly_fields]})
@@ -444,6 +565,11 @@ class MeetingAdmin(
             path("indlaes/", view(self.import_view), name="minutes_meeting_import"),
             path("<int:object_id>/referat.pdf", view(self.pdf_view), name="minutes_meeting_pdf"),
             path(
+                "<int:object_id>/tilbageholdt.pdf",
+                view(self.withheld_pdf_view),
+                name="minutes_meeting_withheld_pdf",
+            ),
+            path(
                 "<int:object_id>/version/<int:record_id>.pdf",
                 view(self.pdf_version_view),
                 name="minutes_meeting_pdf_version",
@@ -453,11 +579,28 @@ class MeetingAdmin(
 
     def render_change_form(self, request, context, add=False, change=False, **kwargs):
         meeting = context.get("original")
+        report = meeting.report if meeting else ImportReport()
+        item_forms = {}
+        for inline_admin_formset in context.get("inline_admin_formsets", []):
+            if isinstance(inline_admin_formset.opts, AgendaItemInline):
+                item_forms = {
+                    form.instance.number: form
+                    for form in inline_admin_formset.formset.initial_forms
+                }
+        # The folded items say how many notes of the report the clerk should look at.
+        for number, form in item_forms.items():
+            form.instance.report_checks = len(report.checks_for(number))
+        targets = MEETING_FIELD_TARGETS
+        if meeting is not None and meeting.withheld_pdf:
+            targets = {**targets, "pdf": f"id_{WITHHELD_CONFIRMATION}"}
         context.update(
+            withheld_pdf=bool(meeting and meeting.withheld_pdf),
             status=self.status(meeting) if meeting else "Nyt møde – ikke gemt endnu",
             may_publish=meeting is None or not meeting.is_published,
             may_unpublish=meeting is not None and meeting.is_published,
-            import_report=meeting.import_report.splitlines() if meeting else [],
+            import_report=report,
+            report_info=[_pointing_note(note, item_forms, targets) for note in report.info],
+            report_checks=[_pointing_note(note, item_forms, targets) for note in report.checks],
         )
         return super().render_change_form(request, context, add, change, **kwargs)
 
@@ -469,6 +612,20 @@ class MeetingAdmin(
             obj.publish()
         elif UNPUBLISH in request.POST:
             obj.unpublish()
+        if form.cleaned_data.get(WITHHELD_CONFIRMATION) and obj.withheld_pdf:
+            # The clerk has confirmed it is the public version: it becomes the meeting's PDF, and
+            # is read for search as every new PDF is (the history keeps both fields).
+            obj.minutes_pdf = obj.withheld_pdf.name
+            obj.withheld_pdf = ""
+            self.message_user(
+                request,
+                "PDF'en fra indlæsningen er nu mødets PDF og vises på siden, når mødet er "
+                "offentliggjort.",
+                messages.SUCCESS,
+            )
+        elif "minutes_pdf" in form.changed_data and obj.minutes_pdf and obj.withheld_pdf:
+            # The clerk has uploaded the public version; the withheld one stays on record.
+            obj.withheld_pdf = ""
         super().save_model(request, obj, form, change)
 
     def response_add(self, request, obj, post_url_continue=None):
@@ -477,11 +634,39 @@ class MeetingAdmin(
         )
 
     def response_change(self, request, obj):
-        return self._response_to_publishing(request, obj) or super().response_change(request, obj)
+        return (
+            self._response_to_publishing(request, obj)
+            or self._response_to_editing_an_item(request, obj)
+            or super().response_change(request, obj)
+        )
+
+    def _response_to_editing_an_item(self, request, obj):
+        """On to the item's own page (attachments and votes) once the meeting is saved."""
+        if EDIT_ITEM not in request.POST:
+            return None
+        wanted = request.POST[EDIT_ITEM]
+        item = obj.items.filter(pk=wanted).first() if wanted.isdigit() else None
+        if item is None:
+            # Deleted in the same save: the meeting is saved, and the clerk stays with it.
+            self.message_user(request, "Mødet er gemt. Punktet findes ikke længere.", messages.INFO)
+            return HttpResponseRedirect(reverse("admin:minutes_meeting_change", args=[obj.pk]))
+        self.message_user(
+            request,
+            f"Mødet er gemt. Ret bilag og afstemning for punkt {item.number}; når du gemmer "
+            "punktet, kommer du tilbage til mødet.",
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:minutes_agendaitem_change", args=[item.pk]))
 
     def _response_to_publishing(self, request, obj):
         """Back to the meeting after publishing or unpublishing it, saying what happened."""
-        if PUBLISH in request.POST:
+        if PUBLISH in request.POST and obj.withheld_pdf:
+            message = (
+                "Mødet er gemt og offentliggjort uden PDF. Det kan nu ses på siden. PDF'en fra "
+                "indlæsningen er ikke offentliggjort, fordi den indeholder tekst fra lukkede "
+                "punkter; bekræft den under Referat, eller upload den offentlige udgave."
+            )
+        elif PUBLISH in request.POST:
             message = "Mødet er gemt og offentliggjort. Det kan nu ses på siden."
         elif UNPUBLISH in request.POST:
             message = (
@@ -559,6 +744,26 @@ class MeetingAdmin(
             lambda record: f"PDF'en fra {timezone.localtime(record.history_date):%d-%m-%Y %H:%M}",
         )
 
+    @admin.display(description="tilbageholdt PDF")
+    def withheld_pdf_status(self, meeting):
+        """The withheld PDF, for the clerk to open and check, and why it is not public."""
+        if not meeting.withheld_pdf:
+            return "Ingen."
+        has_text = Q()
+        for field_name, _heading in AgendaItem.SECTIONS:
+            has_text |= ~Q(**{field_name: ""})
+        closed = meeting.items.filter(has_text, is_closed=True).values_list("number", flat=True)
+        which = f" (punkt {', '.join(map(str, closed))})" if closed else ""
+        return format_html(
+            '<a href="{}">Åbn den tilbageholdte PDF</a><br>PDF\'en fra indlæsningen indeholder '
+            "tekst fra lukkede punkter{}. Den er ikke offentlig: den vises ikke på siden og kan "
+            "ikke findes ved søgning. Offentliggøres mødet, sker det uden PDF, indtil du "
+            "bekræfter PDF'en nedenfor eller uploader den offentlige udgave som “Referat som "
+            "PDF”.",
+            reverse("admin:minutes_meeting_withheld_pdf", args=[meeting.pk]),
+            which,
+        )
+
     @admin.display(description="rettelser")
     def corrections_link(self, meeting):
         if not meeting.corrected_at:
@@ -586,7 +791,13 @@ class MeetingAdmin(
             meeting.save()
             self.log_change(request, meeting, "Offentliggjort.")
         if meetings:
-            self.message_user(request, f"{_meetings(len(meetings))} er offentliggjort.")
+            message = f"{_meetings(len(meetings))} er offentliggjort."
+            if withheld := sum(1 for meeting in meetings if meeting.withheld_pdf):
+                message += (
+                    f" {_meetings(withheld)} er offentliggjort uden PDF, fordi PDF'en fra "
+                    "indlæsningen indeholder tekst fra lukkede punkter."
+                )
+            self.message_user(request, message)
         else:
             self.message_user(
                 request, "De valgte møder var allerede offentliggjort.", messages.INFO
@@ -666,6 +877,13 @@ class MeetingAdmin(
             raise Http404("Mødet har ingen PDF.")
         return pdf_response(meeting.minutes_pdf, f"referat-{meeting.date}.pdf")
 
+    def withheld_pdf_view(self, request, object_id):
+        """The withheld PDF, to the clerks only: it holds closed items' text."""
+        meeting = self._viewable(request, object_id)
+        if not meeting.withheld_pdf:
+            raise Http404("Mødet har ingen tilbageholdt PDF.")
+        return pdf_response(meeting.withheld_pdf, f"tilbageholdt-{meeting.date}.pdf")
+
     def pdf_version_view(self, request, object_id, record_id):
         """An earlier PDF of the meeting, as the history names it."""
         meeting = self._viewable(request, object_id)
@@ -720,6 +938,9 @@ class AgendaItemAdmin(
     formfield_overrides = SHORT_TEXTAREAS
     view_on_site = True
     inlines = [AttachmentInline, VoteInline]
+
+    class Media:
+        js = [ADMIN_SCRIPT]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(attachment_count=Count("attachments"))

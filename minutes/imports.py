@@ -11,10 +11,14 @@ The rules, so that importing is safe to repeat and never destroys what was publi
   with the same item numbers and anchors. The agenda stays in the history, but this is not a
   correction: the change set is marked as the agenda turned into the minutes.
 - Every note of the reading goes into the meeting's import report, for the clerk to check.
+- A document that names another committee is still made into a draft, with a note that says so;
+  it never turns a published agenda into the minutes.
+- A PDF that holds the text of a closed item never becomes the meeting's public PDF by an import:
+  it is kept for the clerks (`Meeting.withheld_pdf`) until a clerk confirms that it is the public
+  version, and the report says so.
 """
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 
 from django.core.files.base import File
@@ -27,6 +31,7 @@ from . import changesets
 from .caching import forget_archive_freshness
 from .models import AgendaItem, Attachment, Meeting, Participant, RecordKind, Vote
 from .presentation import long_date
+from .reports import ImportReport, ReportNote
 
 CREATED = "oprettet som kladde"
 UPDATED = "kladden er opdateret"
@@ -57,6 +62,8 @@ class ImportResult:
     notes: list = field(default_factory=list)
     published: bool = False
     dry_run: bool = False
+    # The PDF holds closed items' text and was kept from the public (`Meeting.withheld_pdf`).
+    withheld_pdf: bool = False
 
     @property
     def action(self):
@@ -70,6 +77,8 @@ class ImportResult:
             "1 punkt" if self.items == 1 else f"{self.items} punkter",
             self.action,
         ]
+        if self.withheld_pdf:
+            parts.append("PDF'en tilbageholdt (lukkede punkters tekst)")
         if self.published:
             parts.append("offentliggjort")
         if not self.notes:
@@ -104,17 +113,10 @@ def _same_file(field_file, upload):
         return False
 
 
-def _note_lines(parsed):
-    """(what the clerk should check, what was only done as expected), as lines for the report."""
-    to_check, info = [], []
-    for note in parsed.notes:
-        prefix = f"Punkt {note.item_number}: " if note.item_number is not None else ""
-        message = note.message
-        # The reader may have named the item already; don't say it twice.
-        if prefix and re.match(rf"punkt {note.item_number}\b", message, re.IGNORECASE):
-            prefix = ""
-        (to_check if note.needs_check else info).append(prefix + message)
-    return to_check, info
+def _notes(parsed):
+    """(what the clerk should check, what was only done as expected), as report notes."""
+    notes = [ReportNote.from_note(note) for note in parsed.notes]
+    return [note for note in notes if note.check], [note for note in notes if not note.check]
 
 
 def _refuse_if_not_to_be_touched(existing, parsed):
@@ -150,8 +152,9 @@ def import_document(parsed, *, committee, pdf=None, source_name="", publish=Fals
     """
     Make the read document `parsed` into a meeting of `committee`, following the module's rules.
 
-    `pdf` is the uploaded PDF (a file object) that becomes the meeting's PDF; `source_name` is
-    the document's name for the report. With `publish`, a document read without any note is
+    `pdf` is the uploaded PDF (a file object) that becomes the meeting's PDF, or is withheld when
+    the document holds a closed item's text; `source_name` is the document's name for the
+    report. With `publish`, a document read without any note is
     published at once. With `dry_run`, nothing is saved. Raises ImportRefused.
     """
     if parsed.date is None:
@@ -161,8 +164,30 @@ def import_document(parsed, *, committee, pdf=None, source_name="", publish=Fals
         )
     existing = Meeting.objects.filter(committee=committee, date=parsed.date).first()
     _refuse_if_not_to_be_touched(existing, parsed)
+    other_committee = not committee.is_named_by(parsed.committee_name)
+    if other_committee and existing is not None and existing.has_been_published:
+        # Turning the agenda into the minutes is public at once: not from another's document.
+        raise ImportRefused(
+            f"Dokumentet er fra {parsed.committee_name}, ikke fra {committee}. Den "
+            f"offentliggjorte dagsorden for mødet den {long_date(existing.date)} bliver ikke "
+            "gjort til referat ud fra det. Tjek, at det er det rigtige dokument.",
+            meeting=existing,
+        )
 
-    notes, info = _note_lines(parsed)
+    notes, info = _notes(parsed)
+    closed = closed_items_with_text(parsed)
+    withheld = pdf is not None and bool(closed)
+    if withheld:
+        notes.insert(0, _withheld_note(closed))
+    if other_committee:
+        notes.insert(
+            0,
+            ReportNote(
+                f"Dokumentet er fra {parsed.committee_name}, ikke fra {committee}. Tjek, at det "
+                "er det rigtige dokument.",
+                field="committee",
+            ),
+        )
     if existing is None:
         action = CREATED
         meeting = Meeting(committee=committee, date=parsed.date)
@@ -176,7 +201,12 @@ def import_document(parsed, *, committee, pdf=None, source_name="", publish=Fals
     if dry_run:
         meeting.kind = parsed.kind
         return ImportResult(
-            meeting=meeting, base_action=action, items=len(parsed.items), notes=notes, dry_run=True
+            meeting=meeting,
+            base_action=action,
+            items=len(parsed.items),
+            notes=notes,
+            dry_run=True,
+            withheld_pdf=withheld,
         )
 
     # The minutes taking the agenda's place is what a published agenda is for, not a correction.
@@ -194,6 +224,7 @@ def import_document(parsed, *, committee, pdf=None, source_name="", publish=Fals
         items=len(parsed.items),
         notes=notes,
         published=published,
+        withheld_pdf=withheld,
     )
 
 
@@ -206,17 +237,28 @@ def _save(meeting, parsed, notes, info, *, pdf, source_name, action):
     if parsed.place:
         if len(parsed.place) > PLACE_MAX:
             notes.append(
-                "Mødestedet var for langt og er afkortet; hele teksten står i bemærkningerne."
+                ReportNote(
+                    "Mødestedet var for langt og er afkortet; hele teksten står i bemærkningerne.",
+                    field="place",
+                )
             )
             remarks = "\n\n".join(filter(None, [f"Mødested: {parsed.place}", remarks]))
         meeting.place = parsed.place[:PLACE_MAX]
     meeting.remarks = remarks
-    if pdf is not None and not _same_file(meeting.minutes_pdf, pdf):
-        meeting.minutes_pdf = File(pdf, name=source_name or "dokument.pdf")
+    if pdf is not None and closed_items_with_text(parsed):
+        _withhold(meeting, pdf, source_name)
+    elif pdf is not None:
+        if not _same_file(meeting.minutes_pdf, pdf):
+            meeting.minutes_pdf = File(pdf, name=source_name or "dokument.pdf")
+        # A PDF withheld by an earlier import of the meeting is replaced by this one.
+        meeting.withheld_pdf = ""
     elif source_name.lower().endswith(".docx"):
         notes.append(
-            "Word-dokumentet er ikke gemt som mødets PDF. Tilføj dagsordenen eller referatet "
-            "som PDF, hvis det skal kunne hentes fra siden."
+            ReportNote(
+                "Word-dokumentet er ikke gemt som mødets PDF. Tilføj dagsordenen eller referatet "
+                "som PDF, hvis det skal kunne hentes fra siden.",
+                field="pdf",
+            )
         )
     meeting.save()
 
@@ -228,6 +270,45 @@ def _save(meeting, parsed, notes, info, *, pdf, source_name, action):
     meeting.refresh_from_db(fields=["updated_at"])
 
 
+def closed_items_with_text(parsed):
+    """The numbers of the document's closed items that have text of their own."""
+    return [item.number for item in parsed.items if item.is_closed and any(item.sections.values())]
+
+
+def _numbers(numbers):
+    """The numbers in words: "punkt 5", "punkt 4 og 5", "punkt 3, 4 og 5"."""
+    listed = [str(number) for number in numbers]
+    if len(listed) == 1:
+        return f"punkt {listed[0]}"
+    return f"punkt {', '.join(listed[:-1])} og {listed[-1]}"
+
+
+def _withheld_note(closed):
+    return ReportNote(
+        f"PDF'en indeholder teksten til de lukkede punkter ({_numbers(closed)}), så den er ikke "
+        "gjort til mødets offentlige PDF: den ligger kun i administrationen og kan ikke findes "
+        "ved søgning. Bekræft under Referat, at den er den offentlige udgave, eller upload den "
+        "offentlige udgave som mødets PDF; ellers offentliggøres mødet uden PDF.",
+        field="pdf",
+    )
+
+
+def _withhold(meeting, pdf, source_name):
+    """Keep the uploaded PDF, which holds closed items' text, for the clerks only.
+
+    The meeting's public PDF is taken away (a draft's, or the agenda's of a meeting turned into
+    the minutes: the history keeps it); the clerk makes this PDF public only by confirming it.
+    Importing the same document again stores nothing twice.
+    """
+    if _same_file(meeting.withheld_pdf, pdf):
+        pass
+    elif _same_file(meeting.minutes_pdf, pdf):
+        meeting.withheld_pdf = meeting.minutes_pdf.name
+    else:
+        meeting.withheld_pdf = File(pdf, name=source_name or "dokument.pdf")
+    meeting.minutes_pdf = ""
+
+
 def _report(parsed, notes, info, source_name):
     when = timezone.localtime()
     head = f"Indlæst {when:%d-%m-%Y kl. %H:%M}" + (f" fra “{source_name}”" if source_name else "")
@@ -235,9 +316,7 @@ def _report(parsed, notes, info, source_name):
         f"{len(parsed.items)} punkter" if len(parsed.items) != 1 else "1 punkt",
         f"{len(parsed.participants)} deltagere" if len(parsed.participants) != 1 else "1 deltager",
     ]
-    lines = [f"{head}: {', '.join(found)}.", *info]
-    lines += notes or ["Alt i dokumentet blev genkendt."]
-    return "\n".join(lines)
+    return ImportReport(head=f"{head}: {', '.join(found)}.", notes=[*info, *notes]).as_json()
 
 
 def _save_participants(meeting, parsed):
@@ -279,8 +358,12 @@ def _save_items(meeting, parsed, notes, *, keep_others):
         sections = dict(parsed_item.sections)
         if len(title) > TITLE_MAX:
             notes.append(
-                f"Punkt {parsed_item.number}: titlen var for lang og er afkortet; hele titlen står "
-                "først i sagsfremstillingen."
+                ReportNote(
+                    f"Punkt {parsed_item.number}: titlen var for lang og er afkortet; hele titlen "
+                    "står først i sagsfremstillingen.",
+                    item=parsed_item.number,
+                    field="title",
+                )
             )
             sections["case_presentation"] = "\n\n".join(
                 filter(None, [title, sections.get("case_presentation", "")])
@@ -314,8 +397,11 @@ def _save_items(meeting, parsed, notes, *, keep_others):
     if keep_others:
         for item in left:
             notes.append(
-                f"Punkt {item.number} stod på dagsordenen, men ikke i referatet. Det er "
-                "bevaret; slet det, hvis det ikke skal stå på siden."
+                ReportNote(
+                    f"Punkt {item.number} stod på dagsordenen, men ikke i referatet. Det er "
+                    "bevaret; slet det, hvis det ikke skal stå på siden.",
+                    item=item.number,
+                )
             )
     else:
         for item in left:

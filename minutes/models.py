@@ -24,6 +24,7 @@ from . import changesets
 from .fulltext import DocumentIndex, DocumentVector, TitleVector
 from .pdf import read_file
 from .presentation import meeting_start, meeting_title, vote_summary, votes_by_position
+from .reports import ImportReport
 from .validators import validate_pdf
 
 # Part of every meeting's RSS guid and calendar UID. Never change it: feed readers and calendars
@@ -277,6 +278,19 @@ class Meeting(RecordedModel):
         max_length=255,
         validators=[validate_pdf],
     )
+    # The PDF of an imported document that holds closed items' text: kept for the clerks only
+    # (the admin serves it to them), never read for search, until a clerk confirms it is the
+    # public version and it becomes `minutes_pdf`. Every public page, feed, search, export and
+    # alert reads `minutes_pdf` alone.
+    withheld_pdf = models.FileField(
+        "tilbageholdt PDF",
+        upload_to=minutes_upload_to,
+        blank=True,
+        max_length=255,
+        editable=False,
+        help_text="PDF'en fra indlæsningen, når den indeholder tekst fra lukkede punkter. Den er "
+        "ikke offentlig, før en referent har bekræftet, at den er den offentlige udgave.",
+    )
     minutes_pdf_text = models.TextField("tekst fra PDF", blank=True, editable=False)
     # What the link to the PDF says ("PDF, 1,2 MB, 14 sider"), read when the file is taken in.
     minutes_pdf_pages = models.PositiveIntegerField("sider i PDF", null=True, editable=False)
@@ -293,8 +307,10 @@ class Meeting(RecordedModel):
         help_text="Den seneste rettelse af den offentlige tekst, efter at mødet var "
         "offentliggjort. Regnes ud fra historikken.",
     )
-    import_report = models.TextField(
+    # The notes point at their item and field (`minutes.reports`); {} for a meeting made by hand.
+    import_report = models.JSONField(
         "rapport fra indlæsningen",
+        default=dict,
         blank=True,
         editable=False,
         help_text="Hvad siden genkendte i det indlæste dokument, og hvor den lagde resten.",
@@ -345,6 +361,11 @@ class Meeting(RecordedModel):
 
     def get_absolute_url(self):
         return reverse("minutes:meeting", kwargs={"date": self.date})
+
+    @property
+    def report(self):
+        """The import report (`minutes.reports.ImportReport`); empty for a meeting made by hand."""
+        return ImportReport.from_json(self.import_report)
 
     @classmethod
     def from_db(cls, db, field_names, values):

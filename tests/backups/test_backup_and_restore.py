@@ -85,6 +85,11 @@ def site(settings, tmp_path):
             )
             Attachment.objects.create(item=closed, title="Aftale", file=pdf("Aftalen."))
     Meeting.objects.create(committee=committee, date=datetime.date(2025, 1, 14), remarks="Kladde.")
+    # An imported PDF kept from the public (it holds a closed item's text): backed up, never public.
+    with changesets.change_set():
+        withheld = Meeting.objects.get(date=datetime.date(2024, 6, 3))
+        withheld.withheld_pdf = pdf("Lukket punkts tekst.")
+        withheld.save()
     corrected = Meeting.objects.get(date=datetime.date(2018, 5, 29))
     with changesets.change_set(reason="Forkert bilag"):
         attachment = Attachment.objects.get(item__meeting=corrected, title="Oversigt")
@@ -143,6 +148,8 @@ def run(command, *args):
 
 def test_a_restored_backup_is_the_same_public_site_byte_for_byte(site, tmp_path):
     before = crawl()
+    withheld = Meeting.objects.get(date=datetime.date(2024, 6, 3)).withheld_pdf.name
+    withheld_bytes = (site / withheld).read_bytes()
     archive = tmp_path / "sikkerhedskopi.tar.gz"
 
     assert "Sikkerhedskopi skrevet til" in run("backup", str(archive))
@@ -160,6 +167,10 @@ def test_a_restored_backup_is_the_same_public_site_byte_for_byte(site, tmp_path)
     assert after.keys() == before.keys()
     for url in before:
         assert after[url] == before[url], url
+    # The withheld PDF is restored, and was never reachable from the public site.
+    assert Meeting.objects.get(date=datetime.date(2024, 6, 3)).withheld_pdf.name == withheld
+    assert (site / withheld).read_bytes() == withheld_bytes
+    assert not any(withheld_bytes == body for _, _, body in before.values())
 
 
 def test_restore_refuses_a_database_that_is_not_empty(site, tmp_path):

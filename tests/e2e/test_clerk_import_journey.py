@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from tests.minutes.documents_for_tests import minutes_text
 
-from .support import open_pdf_link, serious_axe_violations
+from .support import serious_axe_violations
 from .test_clerk_journey import log_in
 
 CORPUS = Path(__file__).parent.parent / "minutes" / "documents"
@@ -40,7 +40,11 @@ def test_clerk_uploads_the_minutes_corrects_and_publishes_and_a_journalist_links
     status = page.locator(".meeting-status")
     expect(status).to_contain_text("Kladde – ikke offentliggjort")
     expect(status.locator(".import-report")).to_contain_text("6 punkter, 7 deltagere")
-    expect(status.locator(".import-report")).to_contain_text("Alt i dokumentet blev genkendt.")
+    # The PDF holds the closed item's text: it is kept from the public, and the clerk is told.
+    expect(status.locator(".import-report")).to_contain_text(
+        "PDF'en indeholder teksten til de lukkede punkter (punkt 5)"
+    )
+    expect(status).to_contain_text("PDF'en fra indlæsningen er tilbageholdt")
     items = page.locator("#items-group .has_original")
     expect(items.locator("summary")).to_have_count(6)
     expect(items.locator("summary").nth(4)).to_have_text(
@@ -61,7 +65,7 @@ def test_clerk_uploads_the_minutes_corrects_and_publishes_and_a_journalist_links
     items.nth(4).get_by_label("Offentlig beslutning").fill("Udvalget anbefalede salget.")
     page.get_by_role("button", name="Gem og offentliggør").first.click()
 
-    expect(page.locator(".messagelist")).to_contain_text("Mødet er gemt og offentliggjort")
+    expect(page.locator(".messagelist")).to_contain_text("Mødet er gemt og offentliggjort uden PDF")
     expect(status).to_contain_text("Offentliggjort")
 
     # A journalist's link to item 2: the item, its decision and the votes, by its anchor.
@@ -81,7 +85,9 @@ def test_clerk_uploads_the_minutes_corrects_and_publishes_and_a_journalist_links
     expect(contents.get_by_role("listitem").nth(4)).to_have_text("5. Lukket punkt")
     expect(journalist.locator("#punkt-5")).to_contain_text("Udvalget anbefalede salget.")
     assert "Hvidovrevej" not in journalist.locator("#punkt-5").inner_text()
-    open_pdf_link(journalist, journalist.get_by_role("link", name="Hent referatet (PDF"))
+    # The minutes are public without the withheld PDF, which the clerk has not confirmed.
+    expect(journalist.get_by_role("link", name=re.compile("^Hent referatet"))).to_have_count(0)
+    assert journalist.goto("/referater/2018-05-29/referat.pdf").status == 404
 
 
 def test_a_document_that_cannot_be_read_is_refused_in_danish_and_the_form_kept(

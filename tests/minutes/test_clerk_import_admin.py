@@ -8,6 +8,7 @@ from webtest import Upload
 from minutes.models import Meeting
 from tests.markup import element, elements, text
 
+from .documents_as_pdf import minutes_pdf, public_version
 from .documents_for_tests import minutes_text
 from .test_clerk_admin import errors_in, messages_on
 
@@ -41,13 +42,17 @@ def test_the_uploaded_minutes_become_a_draft_and_the_clerk_lands_on_it_with_a_re
     meeting = Meeting.objects.get()
     assert page.request.path == f"/admin/minutes/meeting/{meeting.pk}/change/"
     assert not meeting.is_published
-    assert meeting.minutes_pdf and meeting.minutes_pdf_text
+    # The PDF holds the text of the closed item 5: it is kept for the clerk, not made public.
+    assert meeting.withheld_pdf and not meeting.minutes_pdf
     assert messages_on(page)[0].startswith(
-        "Indlæst: 2018-05-29 · referat · 6 punkter · oprettet som kladde · alt genkendt."
+        "Indlæst: 2018-05-29 · referat · 6 punkter · oprettet som kladde · PDF'en tilbageholdt "
+        "(lukkede punkters tekst) · 1 ting at tjekke."
     )
     report = report_on(page)
     assert report[0].endswith("fra “referat-2018-05-29.pdf”: 6 punkter, 7 deltagere.")
-    assert "Alt i dokumentet blev genkendt." in report
+    assert any(
+        "PDF'en indeholder teksten til de lukkede punkter (punkt 5)" in line for line in report
+    )
     summaries = [text(s) for s in elements(page, "summary") if text(s)[:1].isdigit()]
     assert len(summaries) == 6
     assert "Status: Kladde – ikke offentliggjort" in text(
@@ -74,7 +79,7 @@ def test_pasted_text_is_read_like_a_document(import_form):
 
     meeting = Meeting.objects.get()
     assert meeting.items.count() == 3
-    assert "fra “indsat tekst”" in meeting.import_report
+    assert "fra “indsat tekst”" in meeting.report.head
 
 
 @pytest.mark.parametrize(
@@ -126,17 +131,20 @@ def test_a_published_meeting_is_not_overwritten_and_the_clerk_is_sent_to_it(
 
 
 def test_the_agenda_then_the_minutes_at_the_same_permalink(django_app, clerk, media_root):
-    def import_document(name):
+    def import_document(name, text):
+        # The public versions: their closed item is "Lukket punkt" and nothing else.
         form = django_app.get(IMPORT_URL, user=clerk).forms["meeting_import_form"]
-        form["document"] = upload(name)
+        form["document"] = Upload(name, minutes_pdf(public_version(text)), "application/pdf")
         return form.submit("_import").follow()
 
-    page = import_document("dagsorden-2018-05-29.pdf")
+    page = import_document(
+        "dagsorden-2018-05-29.pdf", minutes_text(kind="Dagsorden", decisions=False)
+    )
     page = page.forms["meeting_form"].submit("_publish").follow()
     agenda = Meeting.objects.get()
     assert agenda.is_published and agenda.kind == "dagsorden"
 
-    page = import_document("referat-2018-05-29.pdf")
+    page = import_document("referat-2018-05-29.pdf", minutes_text())
 
     meeting = Meeting.objects.get()
     assert meeting.pk == agenda.pk

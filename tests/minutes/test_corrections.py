@@ -394,7 +394,7 @@ def test_a_change_that_only_touches_what_the_page_does_not_show_is_no_correction
     published_meeting,
 ):
     with correct():
-        published_meeting.import_report = "Indlæst igen."
+        published_meeting.import_report = {"head": "Indlæst igen.", "notes": []}
         published_meeting.save()
         AgendaItem.objects.filter(pk=item(published_meeting, 1).pk).update(title="Udenom")
 

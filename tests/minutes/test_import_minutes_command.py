@@ -10,6 +10,9 @@ from django.core.management import CommandError, call_command
 
 from minutes.models import Meeting
 
+from .documents_as_pdf import minutes_pdf
+from .documents_for_tests import minutes_text
+
 pytestmark = pytest.mark.django_db
 
 
@@ -54,8 +57,10 @@ def test_a_folder_is_imported_one_line_per_document_and_bad_files_are_skipped(ar
         for line in (out + err).splitlines()
         if ".pdf:" in line or ".docx:" in line
     )
+    # The PDF holds a closed item's text: that is a thing to check (it is withheld).
     assert lines[str(archive / "2018" / "referat-2018-05-29.pdf")] == (
-        "2018-05-29 · referat · 6 punkter · oprettet som kladde · alt genkendt"
+        "2018-05-29 · referat · 6 punkter · oprettet som kladde · PDF'en tilbageholdt "
+        "(lukkede punkters tekst) · 1 ting at tjekke"
     )
     assert lines[str(archive / "dagsorden-2022-02-22.pdf")].startswith(
         "2022-02-22 · dagsorden · 4 punkter · oprettet som kladde"
@@ -104,13 +109,45 @@ def test_a_published_meeting_is_left_alone_and_said_so(archive):
 
 
 def test_publish_publishes_only_what_was_read_cleanly(archive):
+    # The public version of a meeting's minutes, read without a single thing to check.
+    clean = minutes_text(date="Tirsdag den 12. juni 2018", short_date="12-06-2018")
+    (archive / "referat-2018-06-12.pdf").write_bytes(minutes_pdf(clean.split("3. Salg")[0]))
+
     out, _err, _failure = run(archive, "--publish")
 
     published = set(Meeting.objects.filter(is_published=True).values_list("date", flat=True))
-    assert published == {datetime.date(2018, 5, 29), datetime.date(2022, 2, 22)}
-    # The Word document had things to check: it stays a draft.
-    assert not Meeting.objects.get(date="2019-11-19").is_published
-    assert "2 offentliggjort, 1 oprettet" in out
+    assert published == {datetime.date(2018, 6, 12)}
+    # The Word document had things to check, and both PDFs hold a closed item's text: drafts.
+    drafts = set(Meeting.objects.filter(is_published=False).values_list("date", flat=True))
+    assert drafts == {
+        datetime.date(2018, 5, 29),
+        datetime.date(2019, 11, 19),
+        datetime.date(2022, 2, 22),
+    }
+    closing = out.splitlines()[-3:]
+    assert closing[0] == "6 dokumenter: 2 ikke læst, 1 offentliggjort, 3 oprettet"
+    assert closing[1] == (
+        "--publish: 1 offentliggjort, 3 efterladt som kladde, fordi de ikke blev læst rent."
+    )
+    assert closing[2].startswith("Ikke læst rent betyder mindst én ting at tjekke i rapporten")
+    assert "lukkede punkters tekst i PDF'en" in closing[2]
+
+
+def test_a_dry_run_with_publish_says_what_it_would_publish(archive):
+    out, _err, _failure = run(archive, "--publish", "--dry-run")
+
+    assert not Meeting.objects.exists()
+    assert (
+        "--publish: 0 ville blive offentliggjort, 3 ville blive efterladt som kladde, fordi de "
+        "ikke blev læst rent."
+    ) in out
+
+
+def test_without_publish_the_closing_line_says_nothing_of_publishing(archive):
+    out, _err, _failure = run(archive)
+
+    assert "--publish" not in out
+    assert "Ikke læst rent" not in out
 
 
 def test_a_dry_run_reads_everything_and_saves_nothing(archive):
