@@ -274,11 +274,14 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(float(os.environ.get("STAFF_SESSION_HOURS", "8")) * 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 
-# Logins (django-axes): after AXES_FAILURE_LIMIT failures for one user name, or from one address,
-# further logins for it are refused for LOGIN_LOCKOUT_MINUTES; every failure is logged.
+# Logins (django-axes): after AXES_FAILURE_LIMIT failures for one user name from one address,
+# further logins for that user name from that address are refused for LOGIN_LOCKOUT_MINUTES;
+# every failure is logged. Never a user name for every address (anyone could lock a clerk out
+# from anywhere), nor an address for every user name (a clerk who forgets a password would lock
+# out the whole town hall behind its one address); nginx limits how fast one address may try.
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "10")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "almenbolig.logins.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "almenbolig.logins.client_ip"
