@@ -148,10 +148,16 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# A PostgreSQL server that does not answer must not hold a worker for the kernel's TCP timeout.
+# A PostgreSQL server that does not answer must not hold a worker for the kernel's TCP timeout:
+# psycopg gives up on the whole connection (TCP, TLS, PostgreSQL's start-up) after this many
+# seconds (2 at the least, as libpq). After one that timed out, almenbolig.postgresql asks no more
+# for DATABASE_RETRY_AFTER seconds: pages answer the Danish 503 at once, and the outage is logged
+# once per that many seconds instead of once per request.
+DATABASE_RETRY_AFTER = float(os.environ.get("DATABASE_RETRY_AFTER", "5"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "almenbolig.postgresql"
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
-        os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")
+        os.environ.get("DATABASE_CONNECT_TIMEOUT", "2")
     )
 
 # A search that takes longer is cancelled by PostgreSQL (statement_timeout) and answered with a
@@ -387,15 +393,20 @@ VISITS_FLUSH_SECONDS = float(os.environ.get("VISITS_FLUSH_SECONDS", "5"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"one_line": {"()": "almenbolig.log_filters.OneLine"}},
+    "filters": {
+        "one_line": {"()": "almenbolig.log_filters.OneLine"},
+        "reported_outage": {"()": "almenbolig.log_filters.ReportedOutage"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler"},
         "quiet": {"class": "logging.StreamHandler", "filters": ["one_line"]},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
-        # 404s for probing bots are not news; keep the log for what matters.
-        "django.request": {"level": "ERROR"},
+        # 404s for probing bots are not news; keep the log for what matters. A database that
+        # cannot be reached is logged by almenbolig.postgresql, once per interval, not here once
+        # per request.
+        "django.request": {"level": "ERROR", "filters": ["reported_outage"]},
         # Every failed login and lockout is a warning; its start-up banner and chatter are not.
         "axes": {"level": "WARNING"},
         # Requests for other host names (bots, scanners): one line each, no traceback.
