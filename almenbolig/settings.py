@@ -383,9 +383,14 @@ if not SITE_URL.startswith(("http://", "https://")):
 # is mailed to nobody; 0 mails about every meeting.
 ALERTS_MAX_MEETING_AGE_DAYS = int(os.environ.get("ALERTS_MAX_MEETING_AGE_DAYS", "60"))
 
-# How long the statistics keep a visitor's daily key (`manage.py prune_visits`, daily). Page counts
-# per page and day say nothing about a visitor and stay.
+# How long the statistics keep a visitor's daily key, and the page counts per page and day
+# (`manage.py prune_visits`, daily). Two years of page counts: the longest period the staff's
+# report shows.
 VISITS_VISITOR_RETENTION_DAYS = int(os.environ.get("VISITS_VISITOR_RETENTION_DAYS", "90"))
+VISITS_PAGE_RETENTION_DAYS = int(os.environ.get("VISITS_PAGE_RETENTION_DAYS", str(2 * 366)))
+# How many new visitors (without a visitor cookie the site issued) one address, or one IPv6 /64,
+# may add to the statistics a day; past it, its requests are not counted. 0: no bound.
+VISITS_NEW_VISITORS_PER_ADDRESS = int(os.environ.get("VISITS_NEW_VISITORS_PER_ADDRESS", "50"))
 # Each process adds up its page views and writes them together at most this many seconds apart
 # (visits.buffer), instead of one write per view; 0 writes every view at once.
 VISITS_FLUSH_SECONDS = float(os.environ.get("VISITS_FLUSH_SECONDS", "5"))
