@@ -1,6 +1,6 @@
 """
-Logging in to the admin: the second factor (TOTP) for staff, the client address that django-axes
-counts failures by, and the Danish answer to a locked-out login.
+Logging in to the admin: the second factor (TOTP) for staff and the Danish answer to a locked-out
+login. django-axes counts failures by almenbolig.addresses.client_ip.
 
 Superusers always need a code from an authenticator app; clerks too when ADMIN_OTP_FOR_CLERKS is
 on. The admin site itself asks for it on every request (`has_permission`), so a session that did
@@ -101,20 +101,6 @@ class AdminSite(admin.AdminSite):
             return False
         user = request.user
         return not needs_second_factor(user) or user.is_verified()
-
-
-def client_ip(request):
-    """
-    The visitor's address, for counting failed logins.
-
-    Behind nginx (deploy/nginx), the address nginx saw is in X-Real-IP, which nginx always sets
-    itself; it is believed only from the proxies in GUNICORN_FORWARDED_ALLOW_IPS, so that a
-    client talking straight to gunicorn cannot choose its own address.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    if remote in settings.TRUSTED_PROXIES:
-        return request.META.get("HTTP_X_REAL_IP", remote).strip() or remote
-    return remote
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -290,7 +290,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "almenbolig.logins.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "almenbolig.logins.client_ip"
+AXES_CLIENT_IP_CALLABLE = "almenbolig.addresses.client_ip"
 # The codes typed are never stored with the failed attempt.
 AXES_SENSITIVE_PARAMETERS = ["otp_token"]
 # The proxies whose X-Real-IP is believed (nginx on the same machine); gunicorn reads the same.
@@ -367,7 +367,7 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
-# A mail server that does not answer must not hold a visitor's request (the confirmation mail).
+# A mail server that does not answer must not hold `send_alerts` for ever.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Almenboligudvalg Hvidovre <noreply@hvidovre.dk>"
@@ -379,6 +379,11 @@ SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/") or (
 )
 if not SITE_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured("SITE_URL must start with http:// or https://.")
+# The subscribe form takes anyone's address: one client (an address, an IPv6 /64) may send it this
+# many times an hour, and at most this many addresses wait to be confirmed at a time (unconfirmed
+# ones are deleted after the link's 7 days). 0: no limit per client.
+ALERTS_SUBSCRIPTIONS_PER_ADDRESS = int(os.environ.get("ALERTS_SUBSCRIPTIONS_PER_ADDRESS", "5"))
+ALERTS_MAX_UNCONFIRMED = int(os.environ.get("ALERTS_MAX_UNCONFIRMED", "1000"))
 # A meeting dated longer ago than this when it is first published (the archive being imported)
 # is mailed to nobody; 0 mails about every meeting.
 ALERTS_MAX_MEETING_AGE_DAYS = int(os.environ.get("ALERTS_MAX_MEETING_AGE_DAYS", "60"))

@@ -18,7 +18,6 @@ hashes. With VISITS_FLUSH_SECONDS at 0 each view is written at once instead. A r
 counted costs no query at all.
 """
 
-import ipaddress
 import logging
 import re
 import secrets
@@ -30,7 +29,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from almenbolig.logins import client_ip
+from almenbolig.addresses import client_network
 
 from .buffer import buffer
 from .models import DailyVisitor, PageView
@@ -99,19 +98,6 @@ def new_visitor_id():
     return secrets.token_urlsafe(16)
 
 
-def _network(address):
-    """The address new visitors are bounded by: an IPv4 address, or an IPv6 address's /64."""
-    try:
-        parsed = ipaddress.ip_address(address)
-    except ValueError:
-        return address
-    if parsed.version == 6:
-        if parsed.ipv4_mapped is not None:
-            return str(parsed.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
-    return str(parsed)
-
-
 def may_add_visitor(request, day=None):
     """
     Whether this request's address may add one more new visitor today; counts it if so.
@@ -124,7 +110,7 @@ def may_add_visitor(request, day=None):
     if not limit:
         return True
     day = day or timezone.localdate()
-    network = _network(client_ip(request))
+    network = client_network(request)
     digest = salted_hmac("visits.new-visitors", f"{day.isoformat()}:{network}").hexdigest()
     key = f"visits:new:{digest}"
     cache.add(key, 0, timeout=SEEN_TIMEOUT)

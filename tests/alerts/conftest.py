@@ -4,10 +4,12 @@ the links out of what arrived."""
 
 import email
 import email.policy
+import io
 import re
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.core.management import call_command
 
 from tests.support.servers import free_port
 
@@ -61,6 +63,13 @@ def path_of(url):
     return "/" + url.split("/", 3)[3]
 
 
+def send_queue():
+    """What the timer does every minute: send the queued confirmation mails and alerts."""
+    out = io.StringIO()
+    call_command("send_alerts", stdout=out)
+    return out.getvalue()
+
+
 @pytest.fixture
 def smtp_settings(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -108,6 +117,7 @@ def subscribed(mailbox, visitor, django_capture_on_commit_callbacks):
         form["new_agendas"] = agendas
         form["search_terms"] = search
         form.submit().follow()
+        send_queue()
         confirmation = mailbox.to(address)[-1]
         page = visitor.get(path_of(link_after(confirmation, "Bekræft ved at åbne linket")))
         page.forms["bekraeft"].submit()

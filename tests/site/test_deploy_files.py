@@ -102,9 +102,9 @@ def test_the_rendered_configuration_leaves_no_placeholder():
     assert not re.search(r"@[A-Z_]+@", rendered())
 
 
-def test_the_email_alerts_are_sent_every_five_minutes():
+def test_the_confirmation_mails_and_alerts_are_sent_every_minute():
     timer = configparser.ConfigParser()
     timer.read(UNITS / "almenbolig-alerts.timer")
 
     assert manage_commands(UNITS / "almenbolig-alerts.service") == ["send_alerts"]
-    assert timer["Timer"]["OnCalendar"] == "*:0/5"
+    assert timer["Timer"]["OnCalendar"] == "minutely"
