@@ -14,6 +14,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from alerts.models import Subscription
+from tests.support.mail import Mailbox
 
 from .conftest import link_after
 
@@ -82,8 +83,6 @@ def test_the_visitor_is_answered_at_once_and_the_mail_is_sent_from_the_queue(smt
 
 def test_a_queued_confirmation_waits_for_the_mail_server_and_is_sent_once(smtp_settings):
     from aiosmtpd.controller import Controller
-
-    from .conftest import Mailbox
 
     subscribe(Client(), "beboer@eksempel.dk")
     with pytest.raises(CommandError, match="Mailserveren svarede ikke"):
