@@ -43,11 +43,13 @@ browser:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-# Debian's nginx (and openssl, for the test's certificate) for the deploy tests. Installing
-# nginx must not start it on port 80: where the machine has no policy-rc.d, one that says no is
-# put in place for the install and removed again.
+# Debian's nginx with its stream module (deploy/nginx/nginx.conf.in counts connections there), and
+# openssl, for the test's certificate, for the deploy tests. Installing nginx must not start it on
+# port 80: where the machine has no policy-rc.d, one that says no is put in place for the install
+# and removed again.
 nginx:
-	@{ command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null 2>&1 && command -v openssl >/dev/null 2>&1 || { \
+	@{ command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null 2>&1 && command -v openssl >/dev/null 2>&1 \
+		&& [ -e /usr/share/nginx/modules/ngx_stream_module.so ] || { \
 		echo "Installing Debian's nginx for the deploy test"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		if [ ! -e /usr/sbin/policy-rc.d ]; then \
@@ -56,7 +58,7 @@ nginx:
 			trap '$$SUDO rm -f /usr/sbin/policy-rc.d' EXIT; \
 		fi; \
 		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx openssl >/dev/null; }
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx libnginx-mod-stream openssl >/dev/null; }
 
 # deploy/ for real: Debian's nginx with deploy/nginx in front of gunicorn as
 # deploy/systemd/almenbolig.service starts it (tests/deploy); on DATABASE_URL's database.

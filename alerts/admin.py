@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Alert, Subscription
+from .models import Alert, Confirmation, Subscription
 
 
 @admin.register(Subscription)
@@ -21,6 +21,22 @@ class AlertAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind"]
     list_select_related = ["meeting__committee", "subscription"]
     readonly_fields = [field.name for field in Alert._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Confirmation)
+class ConfirmationAdmin(admin.ModelAdmin):
+    """The confirmation mails the subscribe form queued, sent by `send_alerts`."""
+
+    list_display = ["subscription", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status"]
+    list_select_related = ["subscription"]
+    readonly_fields = [field.name for field in Confirmation._meta.fields]
 
     def has_add_permission(self, request):
         return False

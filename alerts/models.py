@@ -2,9 +2,9 @@
 Email alerts without an account: an address, what it follows, and whether it has confirmed.
 
 Nothing else about a subscriber is stored. Unsubscribing deletes the row, and with it every mail
-still queued for it. When a meeting is published as an agenda or as minutes for the first time
-(`Announcement`), one `Alert` per matching, confirmed subscription is queued; `manage.py
-send_alerts` sends the queue.
+still queued for it. The mail that asks an address to confirm is queued as a `Confirmation`; when
+a meeting is published as an agenda or as minutes for the first time (`Announcement`), one
+`Alert` per matching, confirmed subscription is queued; `manage.py send_alerts` sends both.
 """
 
 import datetime
@@ -120,6 +120,68 @@ def describe(choices):
     if choices.get("search_terms"):
         found.append(f"nye møder, der findes ved søgningen “{choices['search_terms']}”")
     return found
+
+
+class QueuedMailQuerySet(models.QuerySet):
+    def due(self, now=None):
+        return self.filter(status="venter", next_attempt_at__lte=now or timezone.now())
+
+
+class Confirmation(models.Model):
+    """The mail that asks the owner of an address to confirm what the form asked for.
+
+    Queued by the subscribe form, never sent while the visitor waits: `send_alerts` sends it,
+    like the alerts, once, and tries again while the mail server fails.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "venter", "Venter"
+        SENT = "sendt", "Sendt"
+        FAILED = "opgivet", "Opgivet"
+
+    subscription = models.ForeignKey(
+        Subscription,
+        on_delete=models.CASCADE,
+        related_name="confirmations",
+        verbose_name="abonnement",
+    )
+    # What the link in the mail confirms: a confirmed address keeps what it follows until then.
+    new_minutes = models.BooleanField("nye referater", default=False)
+    new_agendas = models.BooleanField("nye dagsordener", default=False)
+    search_terms = models.CharField("søgning", max_length=200, blank=True)
+    status = models.CharField("status", max_length=8, choices=Status, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField("forsøg", default=0)
+    next_attempt_at = models.DateTimeField("næste forsøg", default=timezone.now)
+    sent_at = models.DateTimeField("sendt", null=True, blank=True)
+    last_error = models.CharField("seneste fejl", max_length=300, blank=True)
+    created_at = models.DateTimeField("sat i kø", auto_now_add=True)
+
+    objects = QueuedMailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "bekræftelsesmail i kø"
+        verbose_name_plural = "bekræftelsesmails i kø"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="confirmation_due")]
+
+    def __str__(self):
+        return f"Bekræftelse → {self.subscription_id}"
+
+    @property
+    def choices(self):
+        return {
+            "new_minutes": self.new_minutes,
+            "new_agendas": self.new_agendas,
+            "search_terms": self.search_terms,
+        }
+
+    def claim(self, until):
+        """Take this mail for sending until `until`; False if another sender was first."""
+        return bool(
+            Confirmation.objects.filter(
+                pk=self.pk, status=self.Status.PENDING, next_attempt_at=self.next_attempt_at
+            ).update(next_attempt_at=until, attempts=F("attempts") + 1)
+        )
 
 
 class Announcement(models.Model):

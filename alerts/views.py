@@ -2,80 +2,120 @@
 
 The pages hold forms and personal links, so none of them is cached. Whether an address is
 subscribed is never told to whoever types it in: the form answers every address the same way.
+
+The form can be filled in with anyone's address, so it must not be a way to mail strangers in
+bulk: the confirmation mail is queued and sent by `send_alerts`, never while the visitor waits;
+one client (almenbolig.addresses.client_network) may send the form ALERTS_SUBSCRIPTIONS_PER_ADDRESS
+times an hour; and at most ALERTS_MAX_UNCONFIRMED addresses wait to be confirmed at a time.
 """
 
 import functools
-import smtplib
+import logging
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
+from almenbolig.addresses import client_network
+
 from . import tokens
 from .forms import FollowForm, SubscribeForm
-from .mail import confirmation_message, site_url
-from .models import Subscription, describe
+from .models import Confirmation, Subscription, describe
+
+logger = logging.getLogger(__name__)
 
 READ_AND_POST = ["GET", "HEAD", "POST"]
-SEND_FAILED = "Vi kunne ikke sende mailen lige nu. Prøv igen om lidt."
-ADDRESS_REFUSED = (
-    "Mailserveren ville ikke tage imod mail til adressen. Tjek, at den er skrevet rigtigt."
+TOO_MANY_FROM_CLIENT = (
+    "Der er kommet for mange tilmeldinger fra din internetforbindelse. Prøv igen om en time."
 )
+TOO_MANY_WAITING = (
+    "Vi kan ikke tage imod flere tilmeldinger lige nu. Prøv igen i morgen, eller følg med i "
+    "RSS-feedet."
+)
+HOUR = 60 * 60
 
 
 @never_cache
 @require_http_methods(READ_AND_POST)
 def subscribe(request):
+    status = 200
     if request.method == "POST":
         form = SubscribeForm(request.POST)
         if form.is_valid():
-            problem = request_confirmation(form.cleaned_data["email"], form.choices, site_url())
-            if not problem:
+            if not may_subscribe(request):
+                form.add_error(None, TOO_MANY_FROM_CLIENT)
+                status = 429
+            elif request_confirmation(form.cleaned_data["email"], form.choices):
                 return redirect("alerts:check_mail")
-            form.add_error("email", problem)
+            else:
+                form.add_error(None, TOO_MANY_WAITING)
+                status = 503
     else:
         terms = request.GET.get("q", "")[:200]
         form = SubscribeForm(initial={"new_minutes": not terms, "search_terms": terms})
-    return render(request, "alerts/subscribe.html", {"form": form})
+    return render(request, "alerts/subscribe.html", {"form": form}, status=status)
 
 
-def request_confirmation(email, choices, base):
-    """Mail a confirmation link for `choices`, at most once an hour per address.
+def may_subscribe(request):
+    """
+    Whether this client may send the form once more this hour; counts it if so.
 
-    Returns a Danish problem to show at the address field, or "" when the visitor may go on
-    (also when the mail was held back: nobody learns from the answer what the address is).
+    Counted in the shared cache under the hour and the client's address made unreadable with the
+    secret key (each process's own memory without Redis: then each worker counts for itself).
+    Without the cache's answer the form is taken: nginx limits how fast one address may post it,
+    and ALERTS_MAX_UNCONFIRMED how many addresses can wait.
+    """
+    limit = settings.ALERTS_SUBSCRIPTIONS_PER_ADDRESS
+    if not limit:
+        return True
+    hour = timezone.now().strftime("%Y-%m-%dT%H")
+    digest = salted_hmac("alerts.subscribe", f"{hour}:{client_network(request)}").hexdigest()
+    key = f"alerts:subscribe:{digest}"
+    cache.add(key, 0, timeout=HOUR)
+    try:
+        return cache.incr(key) <= limit
+    except ValueError:
+        return True
+
+
+def request_confirmation(email, choices):
+    """Queue a confirmation mail for `choices`, at most once an hour per address.
+
+    False when the address is new and ALERTS_MAX_UNCONFIRMED addresses already wait to be
+    confirmed; else True, also when the mail was held back (nobody learns from the answer what
+    the address is).
     """
     now = timezone.now()
     with transaction.atomic():
+        subscription = Subscription.objects.filter(email=email).first()
+        if subscription is None:
+            waiting = Subscription.objects.filter(is_confirmed=False).count()
+            if waiting >= settings.ALERTS_MAX_UNCONFIRMED:
+                logger.warning(
+                    "A subscription was refused: %d addresses already wait to be confirmed "
+                    "(ALERTS_MAX_UNCONFIRMED)",
+                    waiting,
+                )
+                return False
         subscription, created = Subscription.objects.get_or_create(email=email, defaults=choices)
         if not created and not subscription.is_confirmed:
             for name, value in choices.items():
                 setattr(subscription, name, value)
             subscription.save(update_fields=list(choices))
         if not subscription.may_send_confirmation(now):
-            return ""
-        previous = subscription.confirmation_sent_at
-        # Two forms sent at the same moment: only one of them mails.
-        if not Subscription.objects.filter(
-            pk=subscription.pk, confirmation_sent_at=previous
+            return True
+        # Two forms sent at the same moment: only one of them queues a mail.
+        if Subscription.objects.filter(
+            pk=subscription.pk, confirmation_sent_at=subscription.confirmation_sent_at
         ).update(confirmation_sent_at=now):
-            return ""
-    try:
-        confirmation_message(subscription, choices, base).send()
-    except smtplib.SMTPRecipientsRefused:
-        problem = ADDRESS_REFUSED
-    except (smtplib.SMTPException, OSError):
-        problem = SEND_FAILED
-    else:
-        return ""
-    if created:
-        subscription.delete()
-    else:
-        Subscription.objects.filter(pk=subscription.pk).update(confirmation_sent_at=previous)
-    return problem
+            Confirmation.objects.create(subscription=subscription, **choices)
+    return True
 
 
 @never_cache

@@ -1,11 +1,13 @@
 """
-Logging in to the admin: the second factor (TOTP) for staff, the client address that django-axes
-counts failures by, and the Danish answer to a locked-out login.
+Logging in to the admin: the second factor (TOTP) for staff and the Danish answer to a locked-out
+login. django-axes counts failures by almenbolig.addresses.client_ip.
 
 Superusers always need a code from an authenticator app; clerks too when ADMIN_OTP_FOR_CLERKS is
 on. The admin site itself asks for it on every request (`has_permission`), so a session that did
 not pass the second factor never reaches the admin, however it was made.
 """
+
+import logging
 
 from django import forms
 from django.conf import settings
@@ -15,6 +17,8 @@ from django.contrib.auth.signals import user_login_failed
 from django.template.response import TemplateResponse
 from django_otp import verify_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+logger = logging.getLogger(__name__)
 
 SECOND_FACTOR_HELP = "De seks cifre fra godkenderappen på din telefon."
 
@@ -31,7 +35,10 @@ def authenticator_of(user):
 class LoginForm(AdminAuthenticationForm):
     """Django admin's login form, with the code from the authenticator app for those who need it.
 
-    A wrong code counts as a failed login for django-axes, like a wrong password.
+    A login that fails for any reason gets one and the same answer, and counts as a failed login
+    for django-axes: a right password without the right code (or from an account that has no
+    authenticator yet) must not tell a guesser that the password was right. Why an account
+    without an authenticator cannot log in is said in the log, for the operators.
     """
 
     otp_token = forms.CharField(
@@ -44,14 +51,10 @@ class LoginForm(AdminAuthenticationForm):
 
     error_messages = {
         **AdminAuthenticationForm.error_messages,
-        "no_authenticator": (
-            "Din konto skal bruge totrinsbekræftelse, men der er ikke sat en godkenderapp op til "
-            "den. Bed driften om at køre: python manage.py add_totp %(username)s"
-        ),
-        "missing_code": "Skriv engangskoden fra din godkenderapp. " + SECOND_FACTOR_HELP,
-        "wrong_code": (
-            "Engangskoden er forkert eller for gammel. Skriv den kode, appen viser nu, og prøv "
-            "igen."
+        "invalid_login": (
+            "Brugernavn, adgangskode eller engangskode er forkert. Bemærk, at der skelnes mellem "
+            "store og små bogstaver, og at engangskoden fra godkenderappen kun skal med, hvis "
+            "din konto bruger totrinsbekræftelse."
         ),
     }
 
@@ -63,25 +66,29 @@ class LoginForm(AdminAuthenticationForm):
         device = authenticator_of(user)
         token = "".join(cleaned.get("otp_token", "").split())
         if device is None:
-            raise forms.ValidationError(
-                self.error_messages["no_authenticator"],
-                code="no_authenticator",
-                params={"username": user.get_username()},
+            logger.warning(
+                "Login refused for %s: the account must give a second factor but has no "
+                "authenticator. Run: python manage.py add_totp %s",
+                user.get_username(),
+                user.get_username(),
             )
-        if not token:
-            raise forms.ValidationError(self.error_messages["missing_code"], code="missing_code")
-        verified = verify_token(user, device.persistent_id, token)
+            self._refuse(user)
+        verified = verify_token(user, device.persistent_id, token) if token else None
         if verified is None:
-            # The password was right, the second factor not: a failed login all the same.
-            user_login_failed.send(
-                sender=__name__,
-                credentials={"username": user.get_username()},
-                request=self.request,
-            )
-            raise forms.ValidationError(self.error_messages["wrong_code"], code="wrong_code")
+            self._refuse(user)
         # django-otp marks the session as verified when the login goes through.
         user.otp_device = verified
         return cleaned
+
+    def _refuse(self, user):
+        """The password was right, the second factor not: a failed login all the same."""
+        self.user_cache = None
+        user_login_failed.send(
+            sender=__name__,
+            credentials={"username": user.get_username()},
+            request=self.request,
+        )
+        raise self.get_invalid_login_error()
 
 
 class AdminSite(admin.AdminSite):
@@ -94,20 +101,6 @@ class AdminSite(admin.AdminSite):
             return False
         user = request.user
         return not needs_second_factor(user) or user.is_verified()
-
-
-def client_ip(request):
-    """
-    The visitor's address, for counting failed logins.
-
-    Behind nginx (deploy/nginx), the address nginx saw is in X-Real-IP, which nginx always sets
-    itself; it is believed only from the proxies in GUNICORN_FORWARDED_ALLOW_IPS, so that a
-    client talking straight to gunicorn cannot choose its own address.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    if remote in settings.TRUSTED_PROXIES:
-        return request.META.get("HTTP_X_REAL_IP", remote).strip() or remote
-    return remote
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -148,10 +148,16 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# A PostgreSQL server that does not answer must not hold a worker for the kernel's TCP timeout.
+# A PostgreSQL server that does not answer must not hold a worker for the kernel's TCP timeout:
+# psycopg gives up on the whole connection (TCP, TLS, PostgreSQL's start-up) after this many
+# seconds (2 at the least, as libpq). After one that timed out, almenbolig.postgresql asks no more
+# for DATABASE_RETRY_AFTER seconds: pages answer the Danish 503 at once, and the outage is logged
+# once per that many seconds instead of once per request.
+DATABASE_RETRY_AFTER = float(os.environ.get("DATABASE_RETRY_AFTER", "5"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "almenbolig.postgresql"
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
-        os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")
+        os.environ.get("DATABASE_CONNECT_TIMEOUT", "2")
     )
 
 # A search that takes longer is cancelled by PostgreSQL (statement_timeout) and answered with a
@@ -274,14 +280,17 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(float(os.environ.get("STAFF_SESSION_HOURS", "8")) * 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 
-# Logins (django-axes): after AXES_FAILURE_LIMIT failures for one user name, or from one address,
-# further logins for it are refused for LOGIN_LOCKOUT_MINUTES; every failure is logged.
+# Logins (django-axes): after AXES_FAILURE_LIMIT failures for one user name from one address,
+# further logins for that user name from that address are refused for LOGIN_LOCKOUT_MINUTES;
+# every failure is logged. Never a user name for every address (anyone could lock a clerk out
+# from anywhere), nor an address for every user name (a clerk who forgets a password would lock
+# out the whole town hall behind its one address); nginx limits how fast one address may try.
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "10")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "almenbolig.logins.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "almenbolig.logins.client_ip"
+AXES_CLIENT_IP_CALLABLE = "almenbolig.addresses.client_ip"
 # The codes typed are never stored with the failed attempt.
 AXES_SENSITIVE_PARAMETERS = ["otp_token"]
 # The proxies whose X-Real-IP is believed (nginx on the same machine); gunicorn reads the same.
@@ -358,7 +367,7 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
-# A mail server that does not answer must not hold a visitor's request (the confirmation mail).
+# A mail server that does not answer must not hold `send_alerts` for ever.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Almenboligudvalg Hvidovre <noreply@hvidovre.dk>"
@@ -370,13 +379,23 @@ SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/") or (
 )
 if not SITE_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured("SITE_URL must start with http:// or https://.")
+# The subscribe form takes anyone's address: one client (an address, an IPv6 /64) may send it this
+# many times an hour, and at most this many addresses wait to be confirmed at a time (unconfirmed
+# ones are deleted after the link's 7 days). 0: no limit per client.
+ALERTS_SUBSCRIPTIONS_PER_ADDRESS = int(os.environ.get("ALERTS_SUBSCRIPTIONS_PER_ADDRESS", "5"))
+ALERTS_MAX_UNCONFIRMED = int(os.environ.get("ALERTS_MAX_UNCONFIRMED", "1000"))
 # A meeting dated longer ago than this when it is first published (the archive being imported)
 # is mailed to nobody; 0 mails about every meeting.
 ALERTS_MAX_MEETING_AGE_DAYS = int(os.environ.get("ALERTS_MAX_MEETING_AGE_DAYS", "60"))
 
-# How long the statistics keep a visitor's daily key (`manage.py prune_visits`, daily). Page counts
-# per page and day say nothing about a visitor and stay.
+# How long the statistics keep a visitor's daily key, and the page counts per page and day
+# (`manage.py prune_visits`, daily). Two years of page counts: the longest period the staff's
+# report shows.
 VISITS_VISITOR_RETENTION_DAYS = int(os.environ.get("VISITS_VISITOR_RETENTION_DAYS", "90"))
+VISITS_PAGE_RETENTION_DAYS = int(os.environ.get("VISITS_PAGE_RETENTION_DAYS", str(2 * 366)))
+# How many new visitors (without a visitor cookie the site issued) one address, or one IPv6 /64,
+# may add to the statistics a day; past it, its requests are not counted. 0: no bound.
+VISITS_NEW_VISITORS_PER_ADDRESS = int(os.environ.get("VISITS_NEW_VISITORS_PER_ADDRESS", "50"))
 # Each process adds up its page views and writes them together at most this many seconds apart
 # (visits.buffer), instead of one write per view; 0 writes every view at once.
 VISITS_FLUSH_SECONDS = float(os.environ.get("VISITS_FLUSH_SECONDS", "5"))
@@ -384,15 +403,20 @@ VISITS_FLUSH_SECONDS = float(os.environ.get("VISITS_FLUSH_SECONDS", "5"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"one_line": {"()": "almenbolig.log_filters.OneLine"}},
+    "filters": {
+        "one_line": {"()": "almenbolig.log_filters.OneLine"},
+        "reported_outage": {"()": "almenbolig.log_filters.ReportedOutage"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler"},
         "quiet": {"class": "logging.StreamHandler", "filters": ["one_line"]},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
-        # 404s for probing bots are not news; keep the log for what matters.
-        "django.request": {"level": "ERROR"},
+        # 404s for probing bots are not news; keep the log for what matters. A database that
+        # cannot be reached is logged by almenbolig.postgresql, once per interval, not here once
+        # per request.
+        "django.request": {"level": "ERROR", "filters": ["reported_outage"]},
         # Every failed login and lockout is a warning; its start-up banner and chatter are not.
         "axes": {"level": "WARNING"},
         # Requests for other host names (bots, scanners): one line each, no traceback.

@@ -200,15 +200,41 @@ def write_backup(destination):
 # Restoring -------------------------------------------------------------------------------------
 
 
-def _safe_media_name(member_name):
-    """The path below media/ of an archive member, or None if it is not a plain media path."""
-    path = PurePosixPath(member_name)
-    if path.parts[:1] != (MEDIA,) or len(path.parts) < 2:
+def _relative_media_path(value):
+    """`value` if it is a plain path below the media folder as `backup` writes one (relative,
+    "/" between names, no "." or ".." and no empty name), else None."""
+    if not isinstance(value, str) or not value or "\\" in value or "\x00" in value:
         return None
-    inner = PurePosixPath(*path.parts[1:])
-    if inner.is_absolute() or any(part in ("..", "") for part in inner.parts):
+    path = PurePosixPath(value)
+    if path.is_absolute() or path.as_posix() != value:
         return None
-    return inner.as_posix()
+    if any(part in (".", "..") for part in path.parts):
+        return None
+    return value
+
+
+def _checked_manifest(source, manifest):
+    """The manifest, once every path it names is one that stays inside the media folder and
+    every entry has the form `backup` writes; BackupError before anything is unpacked if not."""
+    if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
+        raise BackupError(f"{source} er ikke en sikkerhedskopi af dette site (format).")
+    database, media = manifest.get("database"), manifest.get("media")
+    if not isinstance(database, dict) or not isinstance(media, list):
+        raise BackupError(f"{source} er ikke en sikkerhedskopi af dette site (format).")
+    if database.get("file") != DUMPS.get(database.get("vendor")):
+        raise BackupError(f"{source} er ikke en sikkerhedskopi af dette site (database).")
+    seen = set()
+    for entry in media:
+        path = entry.get("path") if isinstance(entry, dict) else None
+        if _relative_media_path(path) is None or path in seen:
+            raise BackupError(
+                f"{source} indeholder en fil med et ugyldigt navn ({str(path)[:200]!r}): kun "
+                "stier inde i mappen til filer kan gendannes. Intet er gendannet."
+            )
+        if not isinstance(entry.get("sha256"), str) or not isinstance(entry.get("size"), int):
+            raise BackupError(f"{source} er ikke en sikkerhedskopi af dette site (filer).")
+        seen.add(path)
+    return manifest
 
 
 def _unpack(source, staging):
@@ -226,10 +252,9 @@ def _unpack(source, staging):
             manifest = json.load(archive.extractfile(manifest_member))
         except (tarfile.TarError, OSError, EOFError, ValueError) as error:
             raise BackupError(f"{source} er beskadiget: {error}") from error
-        if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
+        if not isinstance(manifest, dict):
             raise BackupError(f"{source} er ikke en sikkerhedskopi af dette site (format).")
-        if manifest["database"].get("file") != DUMPS.get(manifest["database"].get("vendor")):
-            raise BackupError(f"{source} er ikke en sikkerhedskopi af dette site (database).")
+        _checked_manifest(source, manifest)
         expected = {manifest["database"]["file"]: manifest["database"]["sha256"]}
         expected.update({f"{MEDIA}/{f['path']}": f["sha256"] for f in manifest["media"]})
         found = {}
@@ -239,9 +264,7 @@ def _unpack(source, staging):
                     continue
                 if member.name not in expected or not member.isfile():
                     raise BackupError(f"{source} indeholder {member.name}, som ikke står i listen.")
-                is_database = member.name == manifest["database"]["file"]
-                if not is_database and _safe_media_name(member.name) is None:
-                    raise BackupError(f"{source} indeholder en fil med et ugyldigt navn.")
+                # Every name was checked with the manifest: it stays inside the staging folder.
                 target = staging / member.name
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with archive.extractfile(member) as stream, open(target, "wb") as out:

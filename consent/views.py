@@ -26,9 +26,12 @@ class PolicyView(CookieGroupListView):
         return super().get_queryset().prefetch_related(Prefetch("cookie_set", queryset=cookies))
 
     def get_context_data(self, **kwargs):
-        # How long the statistics keep a visitor's key, from the setting that prunes them.
+        # How long the statistics keep a visitor's key and the page counts, from the settings that
+        # prune them.
         return super().get_context_data(
-            visitor_retention_days=settings.VISITS_VISITOR_RETENTION_DAYS, **kwargs
+            visitor_retention_days=settings.VISITS_VISITOR_RETENTION_DAYS,
+            page_retention_days=settings.VISITS_PAGE_RETENTION_DAYS,
+            **kwargs,
         )
 
 

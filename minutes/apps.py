@@ -10,7 +10,7 @@ class MinutesConfig(AppConfig):
     meeting_url_names = ["minutes:meeting", "minutes:item", "minutes:meeting_corrections"]
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the receivers
+        from . import error_pages, signals  # noqa: F401 - connect the receivers, the check
         from .clerks import define_clerk_group
 
         post_migrate.connect(define_clerk_group, sender=self, dispatch_uid="minutes_clerk_group")

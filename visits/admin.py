@@ -66,6 +66,7 @@ class PageViewAdmin(admin.ModelAdmin):
             "total_views": sum(views_per_day.values()),
             "total_visitors": sum(visitors_per_day.values()),
             "visitor_retention_days": settings.VISITS_VISITOR_RETENTION_DAYS,
+            "page_retention_days": settings.VISITS_PAGE_RETENTION_DAYS,
             "flush_seconds": settings.VISITS_FLUSH_SECONDS,
             "top_pages": list(page_views.top_pages()),
             "top_meetings": page_views.top_meetings(),

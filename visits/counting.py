@@ -5,6 +5,13 @@ A page is what the URL resolver matched outside the admin and answered as HTML: 
 robots.txt and the health check are not HTML, and a path that matches no URL is no page, so no
 app's paths are spelled here.
 
+A visitor is counted under the visitor cookie, which the site issues and signs (Django's signing),
+so that a visitor id a client makes up is no visitor: anyone can send the banner's cookie, or a
+cookie of the right shape, with every request. A request without a cookie the site issued is a new
+visitor, and one address (an IPv6 address's /64 network, which one household is given) gets at
+most VISITS_NEW_VISITORS_PER_ADDRESS new visitors a day; past that its requests get no visitor
+cookie and are not counted, until the next day.
+
 A counted view is added to the process's buffer (visits.buffer), which writes the views of the
 last few seconds together: one upsert per page and day, one insert-ignore of the day's new visitors'
 hashes. With VISITS_FLUSH_SECONDS at 0 each view is written at once instead. A request that is not
@@ -16,10 +23,13 @@ import re
 import secrets
 
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+
+from almenbolig.addresses import client_network
 
 from .buffer import buffer
 from .models import DailyVisitor, PageView
@@ -29,6 +39,7 @@ logger = logging.getLogger(__name__)
 VISITOR_COOKIE = "besoeg"
 VISITOR_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 VISITOR_ID_RE = re.compile(r"^[A-Za-z0-9_-]{22}$")
+VISITOR_COOKIE_SALT = "visits.visitor"
 # How long a visitor stays marked as seen: the mark names its day, so it must outlast that day
 # from its first view, which a day with a clock change stretches to 25 hours.
 SEEN_TIMEOUT = 25 * 60 * 60
@@ -72,13 +83,41 @@ def is_countable(request, response):
 
 
 def visitor_id_from(request):
-    """The visitor id from the statistics cookie, or None if it is missing or not one of ours."""
-    value = request.COOKIES.get(VISITOR_COOKIE, "")
+    """The visitor id from the statistics cookie, or None if it is missing or not one the site
+    issued: its signature is checked."""
+    try:
+        value = signing.Signer(salt=VISITOR_COOKIE_SALT).unsign(
+            request.COOKIES.get(VISITOR_COOKIE, "")
+        )
+    except signing.BadSignature:
+        return None
     return value if VISITOR_ID_RE.match(value) else None
 
 
 def new_visitor_id():
     return secrets.token_urlsafe(16)
+
+
+def may_add_visitor(request, day=None):
+    """
+    Whether this request's address may add one more new visitor today; counts it if so.
+
+    The count lives in the shared cache under a key made from the day and the address with the
+    secret key, so the address itself is never stored. Without the cache's answer (Redis down)
+    no new visitor is added: the statistics undercount rather than take any number.
+    """
+    limit = settings.VISITS_NEW_VISITORS_PER_ADDRESS
+    if not limit:
+        return True
+    day = day or timezone.localdate()
+    network = client_network(request)
+    digest = salted_hmac("visits.new-visitors", f"{day.isoformat()}:{network}").hexdigest()
+    key = f"visits:new:{digest}"
+    cache.add(key, 0, timeout=SEEN_TIMEOUT)
+    try:
+        return cache.incr(key) <= limit
+    except ValueError:
+        return False
 
 
 def visitor_hash(visitor_id, day):
@@ -99,7 +138,7 @@ def set_visitor_cookie(response, visitor_id):
     # HTTPS-only exactly when the consent cookie that governs it is.
     response.set_cookie(
         VISITOR_COOKIE,
-        visitor_id,
+        signing.Signer(salt=VISITOR_COOKIE_SALT).sign(visitor_id),
         max_age=VISITOR_COOKIE_MAX_AGE,
         path="/",
         secure=settings.COOKIE_CONSENT_SECURE,

@@ -87,6 +87,13 @@ class PageViewManager(models.Manager.from_queryset(PageViewQuerySet)):
                 ]
                 cursor.execute(sql, params)
 
+    def prune(self, today, retention_days):
+        """Delete the counts of days more than `retention_days` before today; the number of
+        counts deleted, and the first day kept."""
+        first_kept = today - datetime.timedelta(days=retention_days)
+        deleted, _ = self.filter(day__lt=first_kept).delete()
+        return deleted, first_kept
+
 
 class PageView(models.Model):
     """How many times a public page was viewed on one day, by visitors whose consent holds."""
@@ -139,7 +146,8 @@ class DailyVisitorManager(models.Manager.from_queryset(DailyVisitorQuerySet)):
         deleted, and the first day kept.
 
         The keys only tell visitors apart within a day; once a day's count has been read, keeping
-        them serves nothing. Page counts (PageView) hold nothing about a visitor and stay.
+        them serves nothing. Page counts (PageView) hold nothing about a visitor and are kept
+        longer (PageViewManager.prune).
         """
         first_kept = today - datetime.timedelta(days=retention_days)
         deleted, _ = self.filter(day__lt=first_kept).delete()

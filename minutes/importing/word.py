@@ -3,10 +3,16 @@ heading style, bold text, Word's automatic numbering rebuilt as "1. " or "- ", a
 row ("Dato | Tirsdag den …" becomes "Dato: Tirsdag den …").
 
 Headers and footers live in their own parts of a .docx and are simply not read.
+
+A .docx is a zip file, and a zip member of a kilobyte can unpack to a gigabyte. Every member is
+unpacked here first, a piece at a time and within a limit, whatever its header declares; python-docx
+then reads only those checked bytes.
 """
 
+import copy
 import io
 import re
+import sys
 import time
 import zipfile
 
@@ -20,8 +26,19 @@ DAMAGED = (
     "Word-dokumentet kan ikke læses. Filen er måske beskadiget eller ikke helt uploadet; "
     "gem den igen og prøv en gang til."
 )
-# Unpacked, a real document.xml is a few megabytes; far more is a zip bomb, not minutes.
-MAX_XML_BYTES = 60 * 1024 * 1024
+TOO_BIG_UNPACKED = (
+    "Word-dokumentet fylder for meget, når det pakkes ud, til at være et referat. Gem det igen "
+    "uden indlejrede filer, eller upload det som PDF."
+)
+# Unpacked, a real document.xml is a few megabytes and the whole document at most what the
+# upload limit allows for its pictures; far more is a zip bomb, not minutes.
+MAX_MEMBER_BYTES = 60 * 1024 * 1024
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+# How much of a member is unpacked at a time, so that no single step can take more memory.
+READ_CHUNK = 64 * 1024
+# Word stores its parts deflated (or not compressed). zipfile unpacks only these in bounded
+# steps: a bzip2 or LZMA member of a kilobyte may unpack to a gigabyte in one call.
+WORD_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_NAME = re.compile(r"(?:heading|overskrift)\s*(\d)", re.IGNORECASE)
@@ -162,13 +179,12 @@ def _text_of(element):
     return "".join(parts)
 
 
-def _notes(archive, name, kind):
+def _notes(parts, name, kind):
     """{id: text} of the footnotes or endnotes of a .docx (the separators Word keeps there
     aside)."""
-    try:
-        root = parse_xml(archive.read(name))
-    except KeyError:
+    if name not in parts:
         return {}
+    root = parse_xml(parts[name])
     notes = {}
     for note in root.iterchildren(f"{W}{kind}"):
         if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
@@ -269,16 +285,70 @@ class _Reader:
                 self.walk(child)
 
 
+def _read_member(archive, info, room):
+    """A member's bytes, unpacked a piece at a time up to `room` bytes, whatever its header says.
+
+    The header's size is only checked afterwards: a member that unpacks to more than the room
+    left is refused at that point, and one that unpacks to another size than it declares is
+    damaged. zipfile checks the CRC once the member's data ends.
+    """
+    if info.compress_type not in WORD_METHODS or info.flag_bits & 0x1:  # or encrypted
+        raise DocumentError(DAMAGED)
+    limit = min(MAX_MEMBER_BYTES, room)
+    unbounded = copy.copy(info)
+    # zipfile stops at the size the header declares: read on, until the data ends (and zipfile
+    # checks its CRC) or passes the limit.
+    unbounded.file_size = sys.maxsize
+    data = bytearray()
+    with archive.open(unbounded) as stream:
+        while chunk := stream.read(READ_CHUNK):
+            data += chunk
+            if len(data) > limit:
+                raise DocumentError(TOO_BIG_UNPACKED)
+    if len(data) != info.file_size:
+        raise DocumentError(DAMAGED)
+    return bytes(data)
+
+
+def _unpack(data):
+    """{name: bytes} of every member of the .docx, each read within the bounds above.
+
+    Every member is read, not only those python-docx or this reader use: which parts python-docx
+    loads depends on relationships the document itself declares.
+    """
+    parts = {}
+    room = MAX_UNPACKED_BYTES
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if info.is_dir():
+                continue
+            if info.filename in parts:
+                raise DocumentError(DAMAGED)
+            parts[info.filename] = _read_member(archive, info, room)
+            room -= len(parts[info.filename])
+    return parts
+
+
+def _package(parts):
+    """The checked parts as a zip for python-docx, stored as they are: what it reads of them is
+    exactly what was checked, never the upload's own headers."""
+    package = io.BytesIO()
+    with zipfile.ZipFile(package, "w", zipfile.ZIP_STORED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    package.seek(0)
+    return package
+
+
 def read_docx(data, *, deadline):
     """(lines, notes) of a .docx given as bytes; DocumentError if it cannot be read."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            for info in archive.infolist():
-                if info.filename.startswith("word/") and info.file_size > MAX_XML_BYTES:
-                    raise DocumentError(DAMAGED)
-            footnotes = _notes(archive, "word/footnotes.xml", "footnote")
-            endnotes = _notes(archive, "word/endnotes.xml", "endnote")
-        document = docx.Document(io.BytesIO(data))
+        parts = _unpack(data)
+        footnotes = _notes(parts, "word/footnotes.xml", "footnote")
+        endnotes = _notes(parts, "word/endnotes.xml", "endnote")
+        package = _package(parts)
+        del parts
+        document = docx.Document(package)
         reader = _Reader(document, deadline, footnotes, endnotes)
         reader.walk(document.element.body)
     except DocumentError:

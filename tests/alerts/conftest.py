@@ -2,42 +2,17 @@
 SMTP backend pointed at it: mails are sent and received as in production, and the tests read
 the links out of what arrived."""
 
-import email
-import email.policy
+import io
 import re
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.core.management import call_command
 
+from tests.support.mail import Mailbox
 from tests.support.servers import free_port
 
 LINK = re.compile(r"https?://\S+")
-
-
-class Mailbox:
-    """What the SMTP server received, as parsed messages; addresses in `refuse` get a 550."""
-
-    def __init__(self):
-        self.messages = []
-        self.refuse = set()
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address in self.refuse:
-            return "550 5.1.1 Modtageren findes ikke"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        message.envelope_to = list(envelope.rcpt_tos)
-        self.messages.append(message)
-        return "250 Message accepted for delivery"
-
-    def to(self, address):
-        return [m for m in self.messages if address in m.envelope_to]
-
-    def clear(self):
-        self.messages.clear()
 
 
 def header(message, name):
@@ -59,6 +34,13 @@ def link_after(message, words):
 
 def path_of(url):
     return "/" + url.split("/", 3)[3]
+
+
+def send_queue():
+    """What the timer does every minute: send the queued confirmation mails and alerts."""
+    out = io.StringIO()
+    call_command("send_alerts", stdout=out)
+    return out.getvalue()
 
 
 @pytest.fixture
@@ -108,6 +90,7 @@ def subscribed(mailbox, visitor, django_capture_on_commit_callbacks):
         form["new_agendas"] = agendas
         form["search_terms"] = search
         form.submit().follow()
+        send_queue()
         confirmation = mailbox.to(address)[-1]
         page = visitor.get(path_of(link_after(confirmation, "Bekræft ved at åbne linket")))
         page.forms["bekraeft"].submit()

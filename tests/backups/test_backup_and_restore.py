@@ -212,3 +212,58 @@ def test_restore_of_something_else_says_so_in_danish(site, tmp_path, content):
         run("restore", str(other))
     with pytest.raises(CommandError, match="findes ikke"):
         run("restore", str(tmp_path / "mangler.tar.gz"))
+
+
+def with_manifest_entry(archive, hostile, path, content):
+    """A copy of `archive` whose manifest also lists `path` (as a file of `content`), and which
+    carries that file as the member the manifest's path names."""
+    import hashlib
+    import json
+
+    with tarfile.open(archive) as original, tarfile.open(hostile, "w:gz") as copy:
+        for member in original.getmembers():
+            data = original.extractfile(member).read()
+            if member.name == "manifest.json":
+                manifest = json.loads(data)
+                manifest["media"].append(
+                    {
+                        "path": path,
+                        "size": len(content),
+                        "sha256": hashlib.sha256(content).hexdigest(),
+                    }
+                )
+                data = json.dumps(manifest).encode()
+                extra = tarfile.TarInfo(f"media/{path}")
+                extra.size = len(content)
+                copy.addfile(extra, io.BytesIO(content))
+            member.size = len(data)
+            copy.addfile(member, io.BytesIO(data))
+
+
+@pytest.mark.parametrize("where", ["absolute", "absolute and missing", "above the root"])
+def test_restore_refuses_a_manifest_path_outside_the_media_folder_before_touching_anything(
+    site, tmp_path, where
+):
+    archive = tmp_path / "sikkerhedskopi.tar.gz"
+    run("backup", str(archive))
+    outside = tmp_path / "udenfor" / "hemmelig.txt"
+    outside.parent.mkdir()
+    outside.write_bytes(b"ikke sidens fil")
+    outside.chmod(0o600)
+    path = {
+        "absolute": str(outside),
+        "absolute and missing": str(tmp_path / "udenfor" / "findes-ikke.txt"),
+        "above the root": "../udenfor/hemmelig.txt",
+    }[where]
+    hostile = tmp_path / "fjendtlig.tar.gz"
+    with_manifest_entry(archive, hostile, path, b"ikke sidens fil")
+    wipe(site)
+
+    with pytest.raises(CommandError, match="ugyldigt navn"):
+        run("restore", str(hostile))
+
+    assert connection.introspection.table_names() == [], "the database was restored"
+    assert not site.exists()
+    assert outside.stat().st_mode & 0o777 == 0o600
+    assert outside.read_bytes() == b"ikke sidens fil"
+    assert sorted(p.name for p in outside.parent.iterdir()) == ["hemmelig.txt"]

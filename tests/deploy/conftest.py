@@ -1,12 +1,13 @@
 """
-The production setup of deploy/ started for real: Debian's nginx with deploy/nginx (rendered by
-deploy/render.py for free ports, a test certificate and temporary folders) in front of gunicorn as
-deploy/systemd/almenbolig.service starts it, with the production settings, on the database that
-the run uses (PostgreSQL in CI: a database of its own, dropped afterwards; else a SQLite file).
+The production setup of deploy/ started for real: Debian's nginx with deploy/nginx (its main
+configuration and the site, rendered by deploy/render.py for free ports, a test certificate and
+temporary folders) in front of gunicorn as deploy/systemd/almenbolig.service starts it, with the
+production settings, on the database that the run uses (PostgreSQL in CI: a database of its own,
+dropped afterwards; else a SQLite file), and a real SMTP server (aiosmtpd) as the mail server.
 
 Marked `deploy`, and run only when DEPLOY_TESTS=1 (`make deploy-test`, which CI runs once): they
-take a minute and a half, most of it the upload that must last 40 s. Then a missing nginx fails
-them rather than skipping them.
+take about two minutes, most of it the upload that must last 40 s and the slow sockets that must
+last until nginx closes them. Then a missing nginx fails them rather than skipping them.
 """
 
 import configparser
@@ -26,13 +27,15 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+from aiosmtpd.controller import Controller
 
+from tests.support.mail import Mailbox
 from tests.support.servers import free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 sys.path.insert(0, str(DEPLOY))
-from render import render  # noqa: E402
+from render import render, render_main  # noqa: E402
 
 SERVER_NAME = "localhost"
 CLERK, CLERK_PASSWORD = "drift.test", "Drift-Referat-2026"
@@ -94,29 +97,6 @@ def _database(tmp):
     )
 
 
-MAIN_CONFIG = """\
-# Only for the test: what Debian's /etc/nginx/nginx.conf provides around sites-enabled/.
-daemon off;
-{user}
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    sendfile on;
-    access_log {tmp}/access.log;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    include {tmp}/almenbolig.conf;
-}}
-"""
-
-
 @dataclass
 class Stack:
     tmp: Path
@@ -125,6 +105,7 @@ class Stack:
     http_port: int
     gunicorn_port: int
     certificate: Path
+    mailbox: Mailbox
     processes: list = field(default_factory=list)
 
     @property
@@ -133,6 +114,25 @@ class Stack:
 
     def gunicorn_log(self):
         return (self.tmp / "gunicorn.log").read_text(errors="replace")
+
+    def start_gunicorn(self):
+        with open(self.tmp / "gunicorn.log", "ab") as log:
+            self.processes.insert(
+                0,
+                subprocess.Popen(
+                    gunicorn_command(), cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
+                ),
+            )
+        wait_for_port(self.gunicorn_port, timeout=60)
+
+    @contextlib.contextmanager
+    def gunicorn_stopped(self):
+        """gunicorn stopped (a deploy gone wrong, a crash), and started again afterwards."""
+        _stop(self.processes.pop(0))
+        try:
+            yield
+        finally:
+            self.start_gunicorn()
 
     def manage(self, *args, stdin=None):
         return subprocess.run(
@@ -260,6 +260,8 @@ def stack(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("deploy")
     for folder in ("body", "proxy", "fastcgi", "uwsgi", "scgi", "media", "static"):
         (tmp / folder).mkdir()
+    # Debian's modules-enabled/ names its modules relative to nginx's prefix, which the test's is.
+    (tmp / "modules").symlink_to(Path("/usr/share/nginx/modules").resolve())
     certificate, key = tmp / "cert.pem", tmp / "key.pem"
     subprocess.run(
         [
@@ -272,7 +274,10 @@ def stack(tmp_path_factory):
         capture_output=True,
     )  # fmt: skip
     database_url, drop_database = _database(tmp)
-    ports = {"https": free_port(), "http": free_port(), "gunicorn": free_port()}
+    ports = {
+        name: free_port()
+        for name in ("https", "http", "inner_https", "inner_http", "gunicorn", "smtp")
+    }
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
     env = {
         **clean,
@@ -289,6 +294,10 @@ def stack(tmp_path_factory):
         # Two sync workers, as the issue's probe had: few enough that a slow client would show.
         "GUNICORN_WORKERS": "2",
         "PYTHONWARNINGS": "ignore",
+        # The mail server: a real SMTP server of the test's own (aiosmtpd).
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(ports["smtp"]),
+        "SITE_URL": f"https://{SERVER_NAME}",
     }
     stack = Stack(
         tmp=tmp,
@@ -297,17 +306,17 @@ def stack(tmp_path_factory):
         http_port=ports["http"],
         gunicorn_port=ports["gunicorn"],
         certificate=certificate,
+        mailbox=Mailbox(),
     )
+    smtp = Controller(stack.mailbox, hostname="127.0.0.1", port=ports["smtp"])
+    smtp.start()
     try:
         stack.manage("migrate", "--no-input")
         stack.manage("collectstatic", "--no-input", "-v0")
+        stack.manage("write_error_pages")
         stack.manage("create_clerk", CLERK, "--password-from-stdin", stdin=CLERK_PASSWORD + "\n")
-        with open(tmp / "gunicorn.log", "wb") as log:
-            stack.processes.append(
-                subprocess.Popen(
-                    gunicorn_command(), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-                )
-            )
+        stack.start_gunicorn()
+        inner = {"inner_http_port": ports["inner_http"], "inner_https_port": ports["inner_https"]}
         (tmp / "almenbolig.conf").write_text(
             render(
                 server_name=SERVER_NAME,
@@ -315,12 +324,24 @@ def stack(tmp_path_factory):
                 certificate_key=str(key),
                 upstream=env["GUNICORN_BIND"],
                 static_root=str(tmp / "static"),
-                http_port=ports["http"],
-                https_port=ports["https"],
+                **inner,
             )
         )
-        user = "user root;" if os.geteuid() == 0 else ""
-        (tmp / "nginx.conf").write_text(MAIN_CONFIG.format(tmp=tmp, user=user))
+        # The shipped main configuration, with the test's folders (and as root, root's workers,
+        # which may read the test's files).
+        (tmp / "nginx.conf").write_text(
+            render_main(
+                http_port=ports["http"],
+                https_port=ports["https"],
+                user="root" if os.geteuid() == 0 else "nobody",
+                pid_file=tmp / "nginx.pid",
+                error_log=tmp / "error.log",
+                access_log=tmp / "access.log",
+                sites=tmp / "almenbolig.conf",
+                temp_root=tmp,
+                **inner,
+            )
+        )
         stack.processes.append(
             subprocess.Popen(
                 [
@@ -331,17 +352,19 @@ def stack(tmp_path_factory):
                     str(tmp / "nginx.conf"),
                     "-e",
                     str(tmp / "error.log"),
+                    "-g",
+                    "daemon off;",
                 ],
                 stdout=subprocess.DEVNULL,
                 stderr=open(tmp / "nginx.out", "wb"),  # noqa: SIM115
             )
         )
-        wait_for_port(ports["gunicorn"], timeout=60)
         wait_for_port(ports["https"], timeout=30)
         yield stack
     finally:
         for process in reversed(stack.processes):
             _stop(process)
+        smtp.stop()
         with contextlib.suppress(Exception):
             drop_database()
 

@@ -16,7 +16,7 @@ from django.core.management import get_commands
 ROOT = Path(__file__).resolve().parents[2]
 UNITS = ROOT / "deploy" / "systemd"
 sys.path.insert(0, str(ROOT / "deploy"))
-from render import render  # noqa: E402
+from render import render, render_main  # noqa: E402
 
 
 def exec_starts(path):
@@ -100,11 +100,28 @@ def test_uploads_are_allowed_only_in_the_admin_sized_from_the_upload_limit(setti
 
 def test_the_rendered_configuration_leaves_no_placeholder():
     assert not re.search(r"@[A-Z_]+@", rendered())
+    assert not re.search(r"@[A-Z_]+@", render_main())
 
 
-def test_the_email_alerts_are_sent_every_five_minutes():
+def test_nginx_is_sized_for_thousands_of_connections_and_counts_them_as_they_are_accepted():
+    main = render_main()
+    site = rendered()
+
+    assert re.search(r"\n    worker_connections 16384;", main)
+    assert "\nworker_rlimit_nofile 65536;" in main
+    assert (
+        "limit_conn almenbolig_sockets 128;" in re.search(r"stream \{.*?\n\}", main, re.S).group()
+    )
+    # The site's servers listen only behind the stream proxy, on loopback.
+    listens = re.findall(r"^\s*listen (\S+)", site, re.M)
+    assert listens and all(address.startswith("127.0.0.1:") for address in listens)
+    # The header timeout is set where every connection is accepted, not only in the site's server.
+    assert site.index("client_header_timeout 10s;") < site.index("server {")
+
+
+def test_the_confirmation_mails_and_alerts_are_sent_every_minute():
     timer = configparser.ConfigParser()
     timer.read(UNITS / "almenbolig-alerts.timer")
 
     assert manage_commands(UNITS / "almenbolig-alerts.service") == ["send_alerts"]
-    assert timer["Timer"]["OnCalendar"] == "*:0/5"
+    assert timer["Timer"]["OnCalendar"] == "minutely"

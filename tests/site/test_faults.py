@@ -15,6 +15,7 @@ from django.db.utils import OperationalError
 from django.test import Client
 
 from almenbolig import cache as resilient
+from almenbolig.postgresql import base as breaker
 from tests.support.servers import TcpProxy, use_redis
 
 PUBLIC_PAGES = [
@@ -266,3 +267,50 @@ def test_pages_recover_by_themselves_when_postgresql_comes_back():
     assert outage == [503, 503]
     assert health == 503
     assert after == [200, 200]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a database server that can hang")
+@pytest.mark.django_db(transaction=True)
+def test_pages_answer_at_once_while_postgresql_hangs_and_recover_after_the_pause(settings, caplog):
+    """A server that accepts connections and never answers: one request waits for the connect
+    timeout, the others get the 503 at once, and the pages come back after the pause."""
+    settings.DATABASE_RETRY_AFTER = 1
+    settings_dict = connection.settings_dict
+    original = (settings_dict["HOST"], settings_dict["PORT"])
+    proxy = TcpProxy(original[0] or "127.0.0.1", int(original[1] or 5432)).start()
+    client = Client(raise_request_exception=False)
+
+    def answer(path="/referater/"):
+        close_old_connections()
+        started = time.monotonic()
+        try:
+            return client.get(path).status_code, time.monotonic() - started
+        finally:
+            close_old_connections()
+
+    connection.close()
+    settings_dict["HOST"], settings_dict["PORT"] = "127.0.0.1", proxy.port
+    try:
+        before = answer()
+        proxy.hang()
+        with caplog.at_level(logging.WARNING):
+            during = [answer() for _ in range(10)]
+            health = answer("/healthz")
+            proxy.resume()
+            time.sleep(1.1)
+            after = answer()
+    finally:
+        connection.close()
+        settings_dict["HOST"], settings_dict["PORT"] = original
+        proxy.stop()
+        breaker.forget_outages()
+
+    assert before[0] == after[0] == 200
+    assert [status for status, _ in during] == [503] * 10
+    assert health[0] == 503
+    assert 1.5 < during[0][1] < 3, "psycopg's connect timeout (2 s), once"
+    assert max(seconds for _, seconds in [*during[1:], health]) < 0.5
+    messages = [r.getMessage() for r in caplog.records]
+    assert len([m for m in messages if "accepts no connection within 2 s" in m]) == 1
+    assert len([m for m in messages if "answers again" in m]) == 1
+    assert not [r for r in caplog.records if r.name == "django.request" and r.exc_info]

@@ -1,8 +1,9 @@
 """
 Real servers for the fault tests, started by the test on ports of their own: a redis-server that
 can be stopped, paused and started again, a PostgreSQL cluster of its own (the bench's, with the
-production settings), and a TCP proxy in front of any server that can be made slow or cut off,
-so that an outage is simulated without touching the machine's shared services.
+production settings), a TCP proxy in front of any server that can be made slow or cut off, and a
+server that accepts connections and never answers, so that an outage is simulated without
+touching the machine's shared services.
 """
 
 import contextlib
@@ -216,13 +217,15 @@ class TcpProxy:
     """
     Forwards 127.0.0.1:port to a server. `delay` holds every chunk back that many seconds (a slow
     server); `cut()` closes every connection and refuses new ones (a server that is down);
-    `restore()` accepts again.
+    `restore()` accepts again. `hang()` closes every connection and then accepts new ones without
+    ever answering (a server that hangs); `resume()` forwards new connections again.
     """
 
     def __init__(self, target_host, target_port):
         self.target = (target_host, target_port)
         self.port = free_port()
         self.delay = 0.0
+        self.hanging = False
         self._connections = set()
         self._listener = None
         self._lock = threading.Lock()
@@ -242,6 +245,10 @@ class TcpProxy:
                 client, _ = listener.accept()
             except OSError:
                 return
+            if self.hanging:
+                with self._lock:
+                    self._connections.add(client)
+                continue
             try:
                 upstream = socket.create_connection(self.target, timeout=5)
             except OSError:
@@ -277,6 +284,9 @@ class TcpProxy:
         with contextlib.suppress(OSError):
             self._listener.shutdown(socket.SHUT_RDWR)
         self._listener.close()
+        self._close_connections()
+
+    def _close_connections(self):
         with self._lock:
             connections, self._connections = list(self._connections), set()
         for sock in connections:
@@ -288,8 +298,47 @@ class TcpProxy:
     def restore(self):
         self.start()
 
+    def hang(self):
+        self.hanging = True
+        self._close_connections()
+
+    def resume(self):
+        self.hanging = False
+        self._close_connections()
+
     def stop(self):
         self.cut()
+
+
+class SilentServer:
+    """A server that accepts every TCP connection and never says a word: a database that is
+    there but does not answer (hung, overloaded, a firewall that swallows)."""
+
+    def __init__(self):
+        self.port = free_port()
+        self._held = []
+        self._listener = None
+
+    def start(self):
+        self._listener = socket.create_server(("127.0.0.1", self.port), backlog=128)
+        threading.Thread(target=self._accept, daemon=True).start()
+        return self
+
+    def _accept(self):
+        while True:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            self._held.append(client)
+
+    def stop(self):
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)
+        self._listener.close()
+        for sock in self._held:
+            with contextlib.suppress(OSError):
+                sock.close()
 
 
 def use_redis(settings, url):

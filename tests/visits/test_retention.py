@@ -1,5 +1,6 @@
 """Visitor keys are kept for a retention period (VISITS_VISITOR_RETENTION_DAYS, 90 days) and then
-pruned by `manage.py prune_visits`; page counts per page and day stay; /cookies/ says so."""
+pruned by `manage.py prune_visits`; page counts per page and day for longer
+(VISITS_PAGE_RETENTION_DAYS, two years); /cookies/ says so."""
 
 import datetime
 import io
@@ -31,12 +32,12 @@ def prune(*args):
     return out.getvalue()
 
 
-def test_visitor_keys_older_than_90_days_are_pruned_and_page_counts_stay(statistics):
+def test_visitor_keys_older_than_90_days_are_pruned_and_page_counts_stay_longer(statistics):
     report = prune()
 
     kept = sorted(DailyVisitor.objects.values_list("day", flat=True))
     assert kept == [days_ago(90), days_ago(89), days_ago(0)]
-    assert PageView.objects.count() == 5
+    assert PageView.objects.count() == 5, "page counts are kept for two years"
     assert report.startswith("Slettede 2 besøgsnøgler")
 
 
@@ -57,10 +58,11 @@ def test_pruning_twice_deletes_nothing_more(statistics):
 
 def test_the_cookie_policy_says_how_long_what_is_kept(client, settings):
     settings.VISITS_VISITOR_RETENTION_DAYS = 60
+    settings.VISITS_PAGE_RETENTION_DAYS = 500
 
     paragraph = text(element(client.get("/cookies/"), "p", id="opbevaring"))
 
     assert "sletter vi automatisk, når de er 60 dage gamle" in paragraph
-    assert "Antallet af visninger pr. side og dag gemmer vi, så længe hjemmesiden findes" in (
+    assert "Antallet af visninger pr. side og dag sletter vi, når det er 500 dage gammelt" in (
         paragraph
     )

@@ -6,8 +6,8 @@ from alerts.sending import send_due
 
 class Command(BaseCommand):
     help = (
-        "Sender de mails om nye referater og dagsordener, der venter i køen, og sletter "
-        "adresser, der aldrig blev bekræftet. Køres hvert femte minut (deploy/systemd)."
+        "Sender de bekræftelsesmails og mails om nye referater og dagsordener, der venter i "
+        "køen, og sletter adresser, der aldrig blev bekræftet. Køres hvert minut (deploy/systemd)."
     )
 
     def handle(self, *args, **options):
@@ -15,6 +15,7 @@ class Command(BaseCommand):
         deleted = deleted_by_model.get(Subscription._meta.label, 0)
         report = send_due()
         self.stdout.write(
+            f"Bekræftelser sendt: {report.confirmations}. "
             f"Sendt: {report.sent}. Prøves igen senere: {report.retrying}. "
             f"Opgivet: {report.failed}. Ikke sendt (mødet er fjernet): {report.dropped}. "
             f"Ubekræftede adresser slettet: {deleted}."
