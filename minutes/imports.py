@@ -253,11 +253,13 @@ def _save(meeting, parsed, notes, info, *, pdf, source_name, action):
         # A PDF withheld by an earlier import of the meeting is replaced by this one.
         meeting.withheld_pdf = ""
     elif source_name.lower().endswith(".docx"):
-        notes.append(
+        # Said, but nothing to check: the meeting is whole without a PDF to download.
+        info.append(
             ReportNote(
                 "Word-dokumentet er ikke gemt som mødets PDF. Tilføj dagsordenen eller referatet "
                 "som PDF, hvis det skal kunne hentes fra siden.",
                 field="pdf",
+                check=False,
             )
         )
     meeting.save()

@@ -957,10 +957,12 @@ class _Parser:
             if start is None:
                 self.note(f"Mødetidspunktet {_quote(value)} kunne ikke læses.", field="start_time")
             elif not _PLAIN_TIME.fullmatch(value.strip()):
+                # "Kl. 16.30–18.00": the site keeps when a meeting starts; nothing to check.
                 self.note(
                     f"Mødetidspunktet er {_quote(value)}; kun starttidspunktet "
                     f"{start:%H:%M} er gemt.",
                     field="start_time",
+                    needs_check=False,
                 )
         if doc.start_time is None:
             doc.start_time = self.title_time

@@ -133,6 +133,23 @@ def test_publish_publishes_only_what_was_read_cleanly(archive):
     assert "lukkede punkters tekst i PDF'en" in closing[2]
 
 
+def test_publish_publishes_a_cleanly_read_word_document_without_a_pdf(tmp_path, media_root):
+    # A protocol read without a thing to check: that it brings no PDF is said, not a doubt.
+    folder = tmp_path / "arkiv"
+    folder.mkdir()
+    shutil.copy(CORPUS / "referat-2021-11-17.docx", folder)
+
+    out, _err, _failure = run(folder, "--publish")
+
+    meeting = Meeting.objects.get()
+    assert meeting.is_published and not meeting.minutes_pdf
+    assert "offentliggjort · alt genkendt" in out
+    assert any(
+        "Word-dokumentet er ikke gemt som mødets PDF" in note.message and not note.check
+        for note in meeting.report.notes
+    )
+
+
 def test_a_dry_run_with_publish_says_what_it_would_publish(archive):
     out, _err, _failure = run(archive, "--publish", "--dry-run")
 
