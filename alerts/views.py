@@ -13,16 +13,14 @@ import functools
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
-from almenbolig.addresses import client_network
+from almenbolig.addresses import count_for_client
 
 from . import tokens
 from .forms import FollowForm, SubscribeForm
@@ -75,13 +73,9 @@ def may_subscribe(request):
     if not limit:
         return True
     hour = timezone.now().strftime("%Y-%m-%dT%H")
-    digest = salted_hmac("alerts.subscribe", f"{hour}:{client_network(request)}").hexdigest()
-    key = f"alerts:subscribe:{digest}"
-    cache.add(key, 0, timeout=HOUR)
-    try:
-        return cache.incr(key) <= limit
-    except ValueError:
-        return True
+    return count_for_client(
+        request, "alerts:subscribe", hour, limit=limit, timeout=HOUR, unknown=True
+    )
 
 
 def request_confirmation(email, choices):

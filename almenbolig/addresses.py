@@ -4,6 +4,8 @@ logins (django-axes), new visitors in the statistics, subscriptions to the email
 import ipaddress
 
 from django.conf import settings
+from django.core.cache import cache
+from django.utils.crypto import salted_hmac
 
 
 def client_ip(request):
@@ -36,3 +38,21 @@ def client_network(request):
             return str(parsed.ipv4_mapped)
         return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
     return str(parsed)
+
+
+def count_for_client(request, what, period, *, limit, timeout, unknown):
+    """
+    Count one more `what` ("alerts:subscribe") for this client in `period` (the hour's or the
+    day's name) and say whether the count stays within `limit`.
+
+    The count lives in the shared cache under a key made from the period and the client's
+    network with the secret key, so no address is stored (each process's own memory without
+    Redis: then each worker counts for itself). Without the cache's answer it says `unknown`.
+    """
+    digest = salted_hmac(what, f"{period}:{client_network(request)}").hexdigest()
+    key = f"{what}:{digest}"
+    cache.add(key, 0, timeout=timeout)
+    try:
+        return cache.incr(key) <= limit
+    except ValueError:
+        return unknown

@@ -29,7 +29,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from almenbolig.addresses import client_network
+from almenbolig.addresses import count_for_client
 
 from .buffer import buffer
 from .models import DailyVisitor, PageView
@@ -109,15 +109,10 @@ def may_add_visitor(request, day=None):
     limit = settings.VISITS_NEW_VISITORS_PER_ADDRESS
     if not limit:
         return True
-    day = day or timezone.localdate()
-    network = client_network(request)
-    digest = salted_hmac("visits.new-visitors", f"{day.isoformat()}:{network}").hexdigest()
-    key = f"visits:new:{digest}"
-    cache.add(key, 0, timeout=SEEN_TIMEOUT)
-    try:
-        return cache.incr(key) <= limit
-    except ValueError:
-        return False
+    day = (day or timezone.localdate()).isoformat()
+    return count_for_client(
+        request, "visits:new", day, limit=limit, timeout=SEEN_TIMEOUT, unknown=False
+    )
 
 
 def visitor_hash(visitor_id, day):
