@@ -172,6 +172,27 @@ class Pdf(FPDF):
         self.set_xy(self.l_margin + 9, y)
         self.multi_cell(0, size * 0.5, soft_hyphens(text), align="L", new_x="LMARGIN", new_y="NEXT")
 
+    def facts_and_people(self, gap):
+        """Mødefakta, Medlemmer and Fraværende med afbud, as today's systems print them."""
+        meeting = self.meeting
+        self.para("Mødefakta", size=12, bold=True, gap=1)
+        for label, value in (
+            ("Dato", meeting.date_text),
+            ("Mødetidspunkt", meeting.time_text),
+            (meeting.place_label, meeting.place),
+        ):
+            self.para(f"{label}: {value}", gap=0)
+        self.ln(gap)
+        self.para("Medlemmer", size=12, bold=True, gap=1)
+        for line in member_lines(meeting):
+            self.list_entry(meeting.bullet, line)
+        self.ln(gap)
+        if absent_lines(meeting):
+            self.para("Fraværende med afbud", size=12, bold=True, gap=1)
+            for line in absent_lines(meeting):
+                self.list_entry(meeting.bullet, line)
+            self.ln(gap)
+
     def text_blocks(self, text, bullet, size=10):
         for block in blocks(text):
             if block is None:
@@ -197,23 +218,7 @@ def fpdf_modern(meeting, pages=None):
     )
     pdf.add_page()
     pdf.para(title_line(meeting), size=16, bold=True, gap=5, height=8)
-    pdf.para("Mødefakta", size=12, bold=True, gap=1)
-    for label, value in (
-        ("Dato", meeting.date_text),
-        ("Mødetidspunkt", meeting.time_text),
-        (meeting.place_label, meeting.place),
-    ):
-        pdf.para(f"{label}: {value}", gap=0)
-    pdf.ln(4)
-    pdf.para("Medlemmer", size=12, bold=True, gap=1)
-    for name, party in meeting.members:
-        pdf.list_entry(meeting.bullet, f"{name} ({party})")
-    pdf.ln(4)
-    if meeting.absent:
-        pdf.para("Fraværende med afbud", size=12, bold=True, gap=1)
-        for name, party in meeting.absent:
-            pdf.list_entry(meeting.bullet, f"{name} ({party})")
-        pdf.ln(4)
+    pdf.facts_and_people(gap=4)
     if meeting.remarks:
         pdf.para("Bemærkninger", size=12, bold=True, gap=1)
         pdf.para(meeting.remarks, gap=4)
@@ -993,22 +998,7 @@ def fpdf_one_page(meeting, pages=None):
     )
     pdf.add_page()
     pdf.para(title_line(meeting), size=15, bold=True, gap=4, height=7)
-    pdf.para("Mødefakta", size=12, bold=True, gap=1)
-    for label, value in (
-        ("Dato", meeting.date_text),
-        ("Mødetidspunkt", meeting.time_text),
-        ("Mødested", meeting.place),
-    ):
-        pdf.para(f"{label}: {value}", gap=0)
-    pdf.ln(3)
-    pdf.para("Medlemmer", size=12, bold=True, gap=1)
-    for line in member_lines(meeting):
-        pdf.list_entry(meeting.bullet, line)
-    pdf.ln(3)
-    pdf.para("Fraværende med afbud", size=12, bold=True, gap=1)
-    for line in absent_lines(meeting):
-        pdf.list_entry(meeting.bullet, line)
-    pdf.ln(3)
+    pdf.facts_and_people(gap=3)
     pdf.para("Indholdsfortegnelse", size=12, bold=True, gap=2)
     for item in meeting.items:
         pdf.para(f"{item.number}. {item.title}", size=12, bold=True, gap=1)
