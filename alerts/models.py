@@ -122,12 +122,47 @@ def describe(choices):
     return found
 
 
+# What a queued mail waiting to be sent is: every kind of mail's Status.PENDING.
+PENDING = "venter"
+
+
 class QueuedMailQuerySet(models.QuerySet):
     def due(self, now=None):
-        return self.filter(status="venter", next_attempt_at__lte=now or timezone.now())
+        return self.filter(status=PENDING, next_attempt_at__lte=now or timezone.now())
 
 
-class Confirmation(models.Model):
+class QueuedMail(models.Model):
+    """A mail in the queue that `send_alerts` sends: once, and again while the server fails.
+
+    Each kind of mail names its own statuses (`Status`, with PENDING, SENT and FAILED).
+    """
+
+    attempts = models.PositiveSmallIntegerField("forsøg", default=0)
+    next_attempt_at = models.DateTimeField("næste forsøg", default=timezone.now)
+    sent_at = models.DateTimeField("sendt", null=True, blank=True)
+    last_error = models.CharField("seneste fejl", max_length=300, blank=True)
+    created_at = models.DateTimeField("sat i kø", auto_now_add=True)
+
+    objects = QueuedMailQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-id"]
+
+    def claim(self, until):
+        """Take this mail for sending until `until`; False if another sender was first.
+
+        The update only succeeds while the row is as it was read: on SQLite, which has no row
+        locks, two senders that read the same row cannot both claim it.
+        """
+        return bool(
+            type(self)
+            .objects.filter(pk=self.pk, status=PENDING, next_attempt_at=self.next_attempt_at)
+            .update(next_attempt_at=until, attempts=F("attempts") + 1)
+        )
+
+
+class Confirmation(QueuedMail):
     """The mail that asks the owner of an address to confirm what the form asked for.
 
     Queued by the subscribe form, never sent while the visitor waits: `send_alerts` sends it,
@@ -135,7 +170,7 @@ class Confirmation(models.Model):
     """
 
     class Status(models.TextChoices):
-        PENDING = "venter", "Venter"
+        PENDING = PENDING, "Venter"
         SENT = "sendt", "Sendt"
         FAILED = "opgivet", "Opgivet"
 
@@ -150,18 +185,10 @@ class Confirmation(models.Model):
     new_agendas = models.BooleanField("nye dagsordener", default=False)
     search_terms = models.CharField("søgning", max_length=200, blank=True)
     status = models.CharField("status", max_length=8, choices=Status, default=Status.PENDING)
-    attempts = models.PositiveSmallIntegerField("forsøg", default=0)
-    next_attempt_at = models.DateTimeField("næste forsøg", default=timezone.now)
-    sent_at = models.DateTimeField("sendt", null=True, blank=True)
-    last_error = models.CharField("seneste fejl", max_length=300, blank=True)
-    created_at = models.DateTimeField("sat i kø", auto_now_add=True)
 
-    objects = QueuedMailQuerySet.as_manager()
-
-    class Meta:
+    class Meta(QueuedMail.Meta):
         verbose_name = "bekræftelsesmail i kø"
         verbose_name_plural = "bekræftelsesmails i kø"
-        ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="confirmation_due")]
 
     def __str__(self):
@@ -174,14 +201,6 @@ class Confirmation(models.Model):
             "new_agendas": self.new_agendas,
             "search_terms": self.search_terms,
         }
-
-    def claim(self, until):
-        """Take this mail for sending until `until`; False if another sender was first."""
-        return bool(
-            Confirmation.objects.filter(
-                pk=self.pk, status=self.Status.PENDING, next_attempt_at=self.next_attempt_at
-            ).update(next_attempt_at=until, attempts=F("attempts") + 1)
-        )
 
 
 class Announcement(models.Model):
@@ -208,16 +227,11 @@ class Announcement(models.Model):
         return f"{self.get_kind_display()} {self.meeting.date}"
 
 
-class AlertQuerySet(models.QuerySet):
-    def due(self, now=None):
-        return self.filter(status=Alert.Status.PENDING, next_attempt_at__lte=now or timezone.now())
-
-
-class Alert(models.Model):
+class Alert(QueuedMail):
     """One mail to one subscription about one meeting published as agenda or minutes."""
 
     class Status(models.TextChoices):
-        PENDING = "venter", "Venter"
+        PENDING = PENDING, "Venter"
         SENT = "sendt", "Sendt"
         FAILED = "opgivet", "Opgivet"
         DROPPED = "droppet", "Ikke sendt (mødet er fjernet fra siden)"
@@ -230,18 +244,10 @@ class Alert(models.Model):
     )
     kind = models.CharField("type", max_length=10, choices=Meeting.Kind)
     status = models.CharField("status", max_length=8, choices=Status, default=Status.PENDING)
-    attempts = models.PositiveSmallIntegerField("forsøg", default=0)
-    next_attempt_at = models.DateTimeField("næste forsøg", default=timezone.now)
-    sent_at = models.DateTimeField("sendt", null=True, blank=True)
-    last_error = models.CharField("seneste fejl", max_length=300, blank=True)
-    created_at = models.DateTimeField("sat i kø", auto_now_add=True)
 
-    objects = AlertQuerySet.as_manager()
-
-    class Meta:
+    class Meta(QueuedMail.Meta):
         verbose_name = "mail i kø"
         verbose_name_plural = "mails i kø"
-        ordering = ["-created_at", "-id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["subscription", "meeting", "kind"], name="one_alert_per_subscription"
@@ -251,15 +257,3 @@ class Alert(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.meeting.date} → {self.subscription_id}"
-
-    def claim(self, until):
-        """Take this alert for sending until `until`; False if another sender was first.
-
-        The update only succeeds while the row is as it was read: on SQLite, which has no row
-        locks, two senders that read the same row cannot both claim it.
-        """
-        return bool(
-            Alert.objects.filter(
-                pk=self.pk, status=self.Status.PENDING, next_attempt_at=self.next_attempt_at
-            ).update(next_attempt_at=until, attempts=F("attempts") + 1)
-        )
