@@ -198,34 +198,27 @@ def import_document(parsed, *, committee, pdf=None, source_name="", publish=Fals
         action = UPDATED
         meeting = existing
 
+    result = ImportResult(
+        meeting=meeting,
+        base_action=action,
+        items=len(parsed.items),
+        notes=notes,
+        dry_run=dry_run,
+        withheld_pdf=withheld,
+    )
     if dry_run:
         meeting.kind = parsed.kind
-        return ImportResult(
-            meeting=meeting,
-            base_action=action,
-            items=len(parsed.items),
-            notes=notes,
-            dry_run=True,
-            withheld_pdf=withheld,
-        )
+        return result
 
     # The minutes taking the agenda's place is what a published agenda is for, not a correction.
     kind = RecordKind.AGENDA_TO_MINUTES if action == TURNED_INTO_MINUTES else None
     with changesets.change_set(kind=kind), transaction.atomic():
         _save(meeting, parsed, notes, info, pdf=pdf, source_name=source_name, action=action)
-        published = False
         if publish and not notes and not meeting.is_published:
             meeting.publish()
             meeting.save(update_fields=["is_published", "first_published_at", "updated_at"])
-            published = True
-    return ImportResult(
-        meeting=meeting,
-        base_action=action,
-        items=len(parsed.items),
-        notes=notes,
-        published=published,
-        withheld_pdf=withheld,
-    )
+            result.published = True
+    return result
 
 
 def _save(meeting, parsed, notes, info, *, pdf, source_name, action):
