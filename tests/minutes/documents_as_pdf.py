@@ -2,9 +2,13 @@
 municipality's minutes: the title large and bold, headings and item titles bold, one paragraph a
 line. For tests that need a PDF with a particular content (a closed item's text, or none)."""
 
+import datetime
 import re
 
 from fpdf import FPDF
+
+# The same text gives the same bytes: fpdf2 would stamp each PDF with the second it was made.
+MADE = datetime.datetime(2025, 6, 1, 12, 0, tzinfo=datetime.UTC)
 
 HEADINGS = {
     "Mødefakta",
@@ -24,6 +28,7 @@ ITEM = re.compile(r"\d+\. [A-ZÆØÅ]")
 def minutes_pdf(text):
     """`text` (as `minutes_text()` gives it) as the bytes of a PDF with a text layer."""
     pdf = FPDF(format="A4")
+    pdf.set_creation_date(MADE)
     # The core fonts cover Danish letters, dashes and curly quotes in Windows-1252.
     pdf.core_fonts_encoding = "windows-1252"
     pdf.add_page()
