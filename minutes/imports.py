@@ -29,7 +29,15 @@ from committee.models import Member
 
 from . import changesets
 from .caching import forget_archive_freshness
-from .models import AgendaItem, Attachment, Meeting, Participant, RecordKind, Vote
+from .models import (
+    CLOSED_ITEM_TITLE,
+    AgendaItem,
+    Attachment,
+    Meeting,
+    Participant,
+    RecordKind,
+    Vote,
+)
 from .presentation import long_date
 from .reports import ImportReport, ReportNote
 
@@ -266,8 +274,13 @@ def _save(meeting, parsed, notes, info, *, pdf, source_name, action):
 
 
 def closed_items_with_text(parsed):
-    """The numbers of the document's closed items that have text of their own."""
-    return [item.number for item in parsed.items if item.is_closed and any(item.sections.values())]
+    """The numbers of the document's closed items that have text of their own: a section, or a
+    title other than "Lukket punkt" (a closed item's title never leaves the admin either)."""
+    return [
+        item.number
+        for item in parsed.items
+        if item.is_closed and (any(item.sections.values()) or item.title != CLOSED_ITEM_TITLE)
+    ]
 
 
 def _numbers(numbers):

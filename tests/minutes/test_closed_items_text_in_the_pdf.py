@@ -2,6 +2,7 @@
 it is withheld for the clerks, and the report says which items' text it holds."""
 
 import io
+import re
 
 import pytest
 from django.core.files.base import ContentFile
@@ -70,6 +71,21 @@ def test_the_public_version_becomes_the_meetings_pdf(committee, media_root):
     assert meeting.minutes_pdf and not meeting.withheld_pdf
     assert "Helhedsplanen omfatter" in meeting.minutes_pdf_text
     assert not any(note.field == "pdf" for note in meeting.report.notes)
+
+
+def test_a_pdf_that_prints_only_a_closed_items_title_is_withheld_too(committee, media_root):
+    # "3. Salg af grund" / "Lukket punkt" and nothing under it: the title alone is not public.
+    text = re.sub(
+        r"^(3\. [^\n]*\nLukket punkt\n).*?(?=^\d+\. |\Z)",
+        r"\1\n",
+        minutes_text(),
+        flags=re.MULTILINE | re.DOTALL,
+    )
+    meeting = import_pdf(text, committee).meeting
+
+    assert parse_text(text).items[2].sections == {}
+    assert meeting.withheld_pdf and not meeting.minutes_pdf
+    assert "(punkt 3)" in " ".join(meeting.report.lines())
 
 
 def test_pasted_text_with_a_closed_items_text_has_no_pdf_to_withhold(committee):
