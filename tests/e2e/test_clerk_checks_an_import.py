@@ -18,6 +18,14 @@ UNKNOWN_HEADING = minutes_text().replace(
 NEW_TITLE = "Helhedsplan for Friheden – skema A og lån"
 
 
+def import_pasted(page, text):
+    """Paste `text` on "Opret møde fra dokument" and arrive at the meeting's form."""
+    page.goto("/admin/minutes/meeting/indlaes/")
+    page.get_by_label("Eller indsæt hele teksten").fill(text)
+    page.get_by_role("button", name="Læs dokumentet og opret mødet").click()
+    expect(page).to_have_url(re.compile(r"/admin/minutes/meeting/\d+/change/$"))
+
+
 def focused_element(page):
     """The focused element: its id, and the id of the agenda item's form it is in."""
     return page.evaluate(
@@ -34,10 +42,7 @@ def test_a_note_leads_to_its_item_and_unsaved_changes_are_not_left_behind(
 ):
     page = new_page("desktop")
     log_in(page, *clerk)
-    page.goto("/admin/minutes/meeting/indlaes/")
-    page.get_by_label("Eller indsæt hele teksten").fill(UNKNOWN_HEADING)
-    page.get_by_role("button", name="Læs dokumentet og opret mødet").click()
-    expect(page).to_have_url(re.compile(r"/admin/minutes/meeting/\d+/change/$"))
+    import_pasted(page, UNKNOWN_HEADING)
 
     # The folded list says which item to open.
     summaries = page.locator("#items-group .has_original summary")
@@ -95,10 +100,7 @@ def test_a_note_leads_to_its_item_and_unsaved_changes_are_not_left_behind(
 def test_leaving_an_unchanged_form_asks_nothing(new_page, clerk, media_root):
     page = new_page("desktop")
     log_in(page, *clerk)
-    page.goto("/admin/minutes/meeting/indlaes/")
-    page.get_by_label("Eller indsæt hele teksten").fill(minutes_text())
-    page.get_by_role("button", name="Læs dokumentet og opret mødet").click()
-    expect(page).to_have_url(re.compile(r"/admin/minutes/meeting/\d+/change/$"))
+    import_pasted(page, minutes_text())
     asked = []
     page.on("dialog", lambda dialog: asked.append(dialog.type) or dialog.dismiss())
 
@@ -114,10 +116,7 @@ def test_leaving_an_unchanged_form_asks_nothing(new_page, clerk, media_root):
 def test_a_form_sent_back_with_errors_still_counts_as_unsaved(new_page, clerk, media_root):
     page = new_page("desktop")
     log_in(page, *clerk)
-    page.goto("/admin/minutes/meeting/indlaes/")
-    page.get_by_label("Eller indsæt hele teksten").fill(minutes_text())
-    page.get_by_role("button", name="Læs dokumentet og opret mødet").click()
-    expect(page).to_have_url(re.compile(r"/admin/minutes/meeting/\d+/change/$"))
+    import_pasted(page, minutes_text())
     page.get_by_label("Mødested").fill("Rådhuset, mødelokale 2")
     page.locator("#items-0 summary").click()
     page.locator("#items-0").get_by_label("Titel").fill("")
