@@ -83,6 +83,11 @@ class _Row:
         start, length, before_size = self._end
         return x > start + length * before_size * 0.62 + 1.5 * size
 
+    @property
+    def size(self):
+        """The type size most of the row's characters have, or None for a row without text."""
+        return self.sizes.most_common(1)[0][0] if self.sizes else None
+
     def line_text(self):
         """The row's text; a label in a first column gets its colon, as in running text."""
         text = clean(self.text)
@@ -147,7 +152,8 @@ def strip_running_lines(pages, is_structural, heights=None):
     running = {key for key, count in counts.items() if count >= needed}
     removed = []
     for number, rows in enumerate(pages):
-        lone = len(with_text) == 1 and heights is not None
+        lone = len(with_text) == 1 and heights is not None and bool(rows)
+        body_size = _body_size(rows) if lone else None
         for row in _edge_rows(rows):
             text = clean(row.text)
             if is_structural(text):
@@ -155,26 +161,26 @@ def strip_running_lines(pages, is_structural, heights=None):
             if (
                 _running_key(row) in running
                 or PAGE_NUMBER.fullmatch(text)
-                or (lone and _in_margin(row, rows, heights[number]))
+                or (lone and _in_margin(row, rows, heights[number], body_size))
             ):
                 rows.remove(row)
                 removed.append(text)
     return removed
 
 
-def _size(row):
-    return row.sizes.most_common(1)[0][0] if row.sizes else 0
+def _body_size(rows):
+    """The type size of most of a page's characters: its text's."""
+    body = Counter()
+    for row in rows:
+        body[row.size or 0] += row.chars
+    return body.most_common(1)[0][0]
 
 
-def _in_margin(row, rows, height):
+def _in_margin(row, rows, height, body_size):
     """Whether a row on a page of its own is a running header or footer: in the top or bottom
     tenth of the page, smaller than the page's text, and further from the next row than two
     lines of text are from each other."""
-    body = Counter()
-    for other in rows:
-        body[_size(other)] += other.chars
-    body_size = body.most_common(1)[0][0]
-    if not (row.y > height * 0.9 or row.y < height * 0.1) or _size(row) >= body_size - 0.5:
+    if not (row.y > height * 0.9 or row.y < height * 0.1) or (row.size or 0) >= body_size - 0.5:
         return False
     others = [other.y for other in rows if other is not row]
     return bool(others) and min(abs(row.y - y) for y in others) > body_size * 2
@@ -253,10 +259,9 @@ def _lines(pages):
     lines = []
     for number, rows in enumerate(pages, start=1):
         for row in rows:
-            size = row.sizes.most_common(1)[0][0] if row.sizes else None
             bold = row.bold_chars >= 0.6 * max(row.chars, 1)
             lines.append(
-                Line(row.line_text(), WRAP, page=number, x=row.x, y=row.y, size=size, bold=bold)
+                Line(row.line_text(), WRAP, page=number, x=row.x, y=row.y, size=row.size, bold=bold)
             )
     if not lines:
         return lines
